@@ -1,0 +1,91 @@
+"""Every built page, loaded offline in Chromium: no errors, no outside requests,
+and every widget (and, later, every graph) the notebooks produced is on screen."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from browser import chromium, watch
+from conftest import ROOT, toc_files
+
+pytestmark = pytest.mark.browser
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+GRAPH_MARKER = 'class="kit-graph"'
+
+
+def expected_counts(site, page: str) -> tuple[int, int]:
+    """(widgets, graphs) in the outputs of the executed notebook behind a page."""
+    executed = site.html.parent / "jupyter_execute" / f"{page}.ipynb"
+    if not (ROOT / f"{page}.ipynb").is_file():
+        return 0, 0
+    assert executed.is_file(), f"no executed copy of {page}.ipynb in the build"
+    nb = json.loads(executed.read_text())
+    widgets = graphs = 0
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            widgets += WIDGET_VIEW in data
+            html = data.get("text/html", "")
+            html = "".join(html) if isinstance(html, list) else html
+            graphs += html.count(GRAPH_MARKER)
+    return widgets, graphs
+
+
+COUNT_RENDERED = """() => {
+  const views = Array.from(document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]'));
+  const rendered = views.filter(s => s.parentElement.querySelector('.widget-subarea > .jupyter-widgets')).length;
+  const frames = Array.from(document.querySelectorAll('iframe.kit-graph'));
+  const drawn = frames.filter(f => f.contentDocument && f.contentDocument.documentElement.dataset.drawn === 'true').length;
+  return {views: views.length, rendered, frames: frames.length, drawn,
+          errorText: document.body.innerText.includes('Error displaying widget')};
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.mark.parametrize("page", toc_files() + ["index"])
+def test_page_offline_clean_and_complete(browser, site_url, good_site, page):
+    context = browser.new_context()
+    tab = context.new_page()
+    problems = watch(tab, site_url)
+    tab.goto(site_url + page + ".html", wait_until="load")
+    want_widgets, want_graphs = expected_counts(good_site, page)
+    if want_widgets:
+        tab.wait_for_function(
+            "n => Array.from(document.querySelectorAll('.widget-subarea > .jupyter-widgets')).length >= n",
+            arg=want_widgets, timeout=15000,
+        )
+    if want_graphs:
+        tab.wait_for_function(
+            """n => Array.from(document.querySelectorAll('iframe.kit-graph')).filter(
+                f => f.contentDocument && f.contentDocument.documentElement.dataset.drawn === 'true').length >= n""",
+            arg=want_graphs, timeout=15000,
+        )
+    tab.wait_for_load_state("networkidle")
+    if tab.locator("mjx-container, .math").count():
+        tab.wait_for_function("() => !window.MathJax || !window.MathJax.startup || window.MathJax.startup.promise", timeout=10000)
+        tab.evaluate("() => window.MathJax && window.MathJax.startup ? window.MathJax.startup.promise : null")
+    counts = tab.evaluate(COUNT_RENDERED)
+    context.close()
+    assert not problems.all(), f"{page}:\n" + "\n".join(problems.all())
+    assert counts["rendered"] == want_widgets, f"{page}: {counts} but the notebook produced {want_widgets} widgets"
+    assert counts["views"] == want_widgets
+    assert counts["drawn"] == want_graphs, f"{page}: {counts} but the notebook produced {want_graphs} graphs"
+    assert not counts["errorText"], f"{page} shows 'Error displaying widget'"
+
+
+def test_formula_and_widget_page_is_covered(good_site):
+    """The browser test must include a notebook page with both math and a widget."""
+    widgets, _ = expected_counts(good_site, "notebooks/00-check-your-setup")
+    page = (good_site.html / "notebooks" / "00-check-your-setup.html").read_text()
+    assert widgets >= 1
+    assert "mathjax/tex-chtml.js" in page and "$$" not in page.split("<article")[0]
+    assert 'class="math' in page

@@ -1,0 +1,71 @@
+"""Sphinx extension for the Connectivism Course Kit site.
+
+Fixes, at build time, what a stock Jupyter Book 1 page gets wrong offline,
+and adds the kit's own stylesheet.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+from sphinx.builders.html._assets import _JavaScript
+
+
+def _dedupe_scripts(app, pagename, templatename, context, doctree):
+    """Drop repeated scripts from a page.
+
+    sphinx-thebe and sphinx-togglebutton call ``app.add_js_file`` from an
+    ``env-before-read-docs`` handler, after the HTML builder has been created;
+    Sphinx 7 then registers each of those scripts twice, and the second
+    ``const THEBE_JS_URL = ...`` is a page error ("Identifier 'THEBE_JS_URL'
+    has already been declared").  A script is the same if it has the same
+    file (None and "" both mean none) and the same inline body.
+    """
+    seen = set()
+    unique = []
+    for js in context.get("script_files", []):
+        attributes = getattr(js, "attributes", {})
+        key = (getattr(js, "filename", None) or "", attributes.get("body", ""))
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(js)
+    # in place: the list is the builder's own, which other handlers append to
+    context["script_files"][:] = unique
+
+
+def _offline_widgets(app, pagename, templatename, context, doctree):
+    """Make the vendored ipywidgets HTML manager work offline and with MathJax 3.
+
+    * The manager finds its icon fonts next to its own AMD module, whose
+      address require.js derives from the module name: unconfigured, that is
+      ``<page folder>/@jupyter-widgets/html-manager/dist/``, which does not
+      exist (404s). A ``require.config`` right after require.js maps the
+      name to the vendored folder.
+    * On pages with math, an adapter gives widgets the MathJax 2 call they
+      make (see ``widgets-mathjax3.js``).
+    """
+    scripts = context.get("script_files", [])
+    names = [os.fspath(getattr(js, "filename", None) or "") for js in scripts]
+    require_js = "_static/" + next(iter(app.config.nb_ipywidgets_js), "")
+    if require_js in names:
+        folder = context["pathto"]("_static/jupyter-widgets", 1)
+        body = (
+            'require.config({paths: {"@jupyter-widgets/html-manager/dist": '
+            + json.dumps(folder)
+            + "}});"
+        )
+        scripts.insert(names.index(require_js) + 1, _JavaScript(None, body=body))
+        names.insert(names.index(require_js) + 1, "")
+    mathjax = "_static/" + app.config.mathjax_path
+    if mathjax in names and "jupyter-widgets/embed-amd.js" in " ".join(names):
+        scripts.insert(names.index(mathjax), _JavaScript("_static/widgets-mathjax3.js"))
+
+
+def setup(app):
+    app.add_css_file("kit.css")
+    # late, so that it sees the scripts every other extension adds to the page
+    app.connect("html-page-context", _dedupe_scripts, priority=900)
+    app.connect("html-page-context", _offline_widgets, priority=901)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
