@@ -1,0 +1,306 @@
+"""The document: a learning network as plain data in the JSON layout.
+
+Every reader turns its file into a document and hands it to
+:func:`network_from_document`, so all formats share one set of rules, one
+migration path and the same messages. :func:`document_from_network` is the
+reverse, used by the JSON and GraphML writers.
+
+A document is::
+
+    {"format": "connectivism-learning-network", "format_version": 1,
+     "me": "Sam",
+     "nodes": [{"name", "kind", "topic", "tags", "note"}, ...],
+     "ties": [{"a", "b", "strength", "since", "last_contact", "initiated_by"}, ...],
+     "metadata": {"title", "created", "as_of"}}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from connectivism.errors import (
+    FileFormatError,
+    LimitExceededError,
+    MeNodeError,
+    NetworkError,
+)
+from connectivism.formats.migrations import FORMAT_NAME, FORMAT_VERSION, migrate
+from connectivism import network as _network
+from connectivism.network import LearningNetwork, _clean_kind, normalise_name
+
+__all__ = [
+    "TOP_KEYS",
+    "NODE_KEYS",
+    "TIE_KEYS",
+    "METADATA_KEYS",
+    "Where",
+    "document_from_network",
+    "network_from_document",
+    "json_where",
+]
+
+TOP_KEYS = ("format", "format_version", "me", "nodes", "ties", "metadata")
+NODE_KEYS = ("name", "kind", "topic", "tags", "note")
+TIE_KEYS = ("a", "b", "strength", "since", "last_contact", "initiated_by")
+METADATA_KEYS = ("title", "created", "as_of")
+
+#: ``where(section, index, field) -> (source, location)``: says where a value
+#: came from. `section` is "nodes", "ties" or "metadata"; `field` is a
+#: document key or None.
+Where = Callable[[str, int, "str | None"], "tuple[str, str | None]"]
+
+
+def _iso(value: Any) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def document_from_network(net: LearningNetwork) -> dict[str, Any]:
+    """Return the document (JSON layout, JSON types) for a network."""
+    meta = net.metadata
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "me": net.me,
+        "nodes": [
+            {
+                "name": node.name,
+                "kind": node.kind,
+                "topic": node.topic,
+                "tags": list(node.tags),
+                "note": node.note,
+            }
+            for node in net.nodes
+        ],
+        "ties": [
+            {
+                "a": tie.a,
+                "b": tie.b,
+                "strength": tie.strength,
+                "since": _iso(tie.since),
+                "last_contact": _iso(tie.last_contact),
+                "initiated_by": tie.initiated_by,
+            }
+            for tie in net.ties
+        ],
+        "metadata": {
+            "title": meta.title,
+            "created": _iso(meta.created),
+            "as_of": _iso(meta.as_of),
+        },
+    }
+
+
+def json_where(source: str) -> Where:
+    """Locations as JSON paths: ``nodes[3].kind``, ``metadata.as_of``."""
+
+    def where(section: str, index: int, field: str | None) -> tuple[str, str | None]:
+        place = section if section == "metadata" else f"{section}[{index}]"
+        return source, f"{place}.{field}" if field else place
+
+    return where
+
+
+def _list(doc: dict[str, Any], key: str, source: str, *, required: bool) -> list[Any]:
+    value = doc.get(key)
+    if value is None and not required:
+        return []
+    if not isinstance(value, list):
+        what = "is missing" if key not in doc else f"is {type(value).__name__}, not a list"
+        raise FileFormatError(
+            f"The file '{source}' has no list of {key}: '{key}' {what}; it must be a list "
+            f"[...] of {key[:-1]} objects (it may be empty).",
+            field=key,
+            value=value,
+        )
+    return value
+
+
+def _entry(value: Any, allowed: tuple[str, ...], where: Where, section: str, index: int) -> dict[str, Any]:
+    source, location = where(section, index, None)
+    if not isinstance(value, dict):
+        raise FileFormatError(
+            f"This entry is {type(value).__name__}, not an object: each {section[:-1]} is an "
+            f"object {{...}} with the keys {', '.join(allowed)}.",
+            field=section,
+            value=value,
+        ).located(source, location)
+    unknown = [key for key in value if key not in allowed]
+    if unknown:
+        raise FileFormatError(
+            f"Unexpected key{'s' if len(unknown) > 1 else ''} "
+            f"{', '.join(repr(key) for key in unknown)}: a {section[:-1]} accepts only "
+            f"{', '.join(allowed)}.",
+            field=unknown[0],
+            value=value[unknown[0]],
+        ).located(source, location)
+    return value
+
+
+def _is_me(entry: dict[str, Any]) -> bool:
+    kind = entry.get("kind")
+    return isinstance(kind, str) and kind.strip().lower() == "me"
+
+
+def network_from_document(doc: Any, *, source: str, where: Where | None = None) -> LearningNetwork:
+    """Check a document completely and build a new network from it.
+
+    Parameters
+    ----------
+    doc : object
+        The parsed file; anything that is not a valid document is refused.
+    source : str
+        The file's name, for messages.
+    where : callable, optional
+        Maps a place in the document to a place in the file (CSV rows,
+        GraphML elements); JSON paths by default.
+
+    Returns
+    -------
+    LearningNetwork
+        A new network; nothing else is changed, whatever happens.
+
+    Raises
+    ------
+    NetworkError
+        Any model error, located in the file, or a :class:`FileFormatError`.
+    """
+    where = where or json_where(source)
+
+    def located(error: NetworkError, section: str, index: int) -> NetworkError:
+        return error.located(*where(section, index, _key_of(section, error.field)))
+
+    doc = migrate(doc, source=source)
+    unknown = [key for key in doc if key not in TOP_KEYS]
+    if unknown:
+        raise FileFormatError(
+            f"The file '{source}' has unexpected top-level key{'s' if len(unknown) > 1 else ''} "
+            f"{', '.join(repr(key) for key in unknown)}: the accepted keys are "
+            f"{', '.join(TOP_KEYS)} (put anything else in 'metadata').",
+            field=unknown[0],
+        )
+    nodes = _list(doc, "nodes", source, required=True)
+    ties = _list(doc, "ties", source, required=False)
+    max_nodes, max_ties = _network.MAX_NODES, _network.MAX_TIES
+    if len(nodes) > max_nodes:
+        raise LimitExceededError(
+            f"The file '{source}' has {len(nodes)} nodes: a network can have at most "
+            f"{max_nodes}, so the file was not read.",
+            field="nodes",
+            value=len(nodes),
+        )
+    if len(ties) > max_ties:
+        raise LimitExceededError(
+            f"The file '{source}' has {len(ties)} ties: a network can have at most "
+            f"{max_ties}, so the file was not read.",
+            field="ties",
+            value=len(ties),
+        )
+    nodes = [_entry(entry, NODE_KEYS, where, "nodes", i) for i, entry in enumerate(nodes)]
+    ties = [_entry(entry, TIE_KEYS, where, "ties", i) for i, entry in enumerate(ties)]
+
+    metadata = doc.get("metadata")
+    if metadata is None:
+        metadata = {}
+    if not isinstance(metadata, dict):
+        raise FileFormatError(
+            f"The metadata in the file '{source}' is {type(metadata).__name__}: it must be an "
+            "object {...} (or left out).",
+            field="metadata",
+            value=metadata,
+        )
+    # Unknown keys inside metadata are ignored on purpose: converters may add their own.
+    metadata = {key: metadata[key] for key in METADATA_KEYS if key in metadata}
+
+    # Kinds first: a file from another tool usually has none, and "the kind of
+    # 'Ada' is missing" is a better first message than "no node is 'me'".
+    for index, entry in enumerate(nodes):
+        try:
+            _clean_kind(entry.get("kind"), name=str(entry.get("name")))
+        except NetworkError as error:
+            raise located(error, "nodes", index) from None
+
+    mes = [i for i, entry in enumerate(nodes) if _is_me(entry)]
+    if not mes:
+        raise MeNodeError(
+            f"The file '{source}' has no node with kind 'me': mark exactly one node, the "
+            "learner at the centre of the network, with kind 'me'.",
+            field="kind",
+        )
+    if len(mes) > 1:
+        names = " and ".join(repr(nodes[i].get("name")) for i in mes[:2])
+        source_, location = where("nodes", mes[1], "kind")
+        raise MeNodeError(
+            f"More than one node has kind 'me' ({names}): exactly "
+            "one node, the learner, has kind 'me'; give the others person, community, "
+            "resource or tool.",
+            field="kind",
+            value="me",
+        ).located(source_, location)
+    me_index = mes[0]
+    me_entry = nodes[me_index]
+
+    try:
+        net = LearningNetwork(me_entry.get("name"))
+        net.edit(
+            net.me,
+            topic=me_entry.get("topic"),
+            tags=me_entry.get("tags"),
+            note=me_entry.get("note"),
+        )
+    except NetworkError as error:
+        raise located(error, "nodes", me_index) from None
+    try:
+        net.set_metadata(**metadata)
+    except NetworkError as error:
+        raise located(error, "metadata", 0) from None
+
+    declared = doc.get("me")
+    if declared is not None and (
+        not isinstance(declared, str) or normalise_name(declared) != normalise_name(net.me)
+    ):
+        raise MeNodeError(
+            f"The file '{source}' names {declared!r} as me, but the node with kind 'me' is "
+            f"{net.me!r}: they must be the same.",
+            field="me",
+            value=declared,
+        )
+
+    for index, entry in enumerate(nodes):
+        if index == me_index:
+            continue
+        try:
+            net.add(
+                entry.get("name"),
+                entry.get("kind"),
+                topic=entry.get("topic"),
+                tags=entry.get("tags"),
+                note=entry.get("note"),
+            )
+        except NetworkError as error:
+            raise located(error, "nodes", index) from None
+    for index, entry in enumerate(ties):
+        try:
+            net.connect(
+                entry.get("a"),
+                entry.get("b"),
+                strength=entry.get("strength"),
+                since=entry.get("since"),
+                last_contact=entry.get("last_contact"),
+                initiated_by=entry.get("initiated_by"),
+            )
+        except NetworkError as error:
+            raise located(error, "ties", index) from None
+    return net
+
+
+def _key_of(section: str, field: str | None) -> str | None:
+    """Map an error's field to the document key it came from."""
+    if field is None:
+        return None
+    if section == "nodes":
+        field = "tags" if field == "tag" else field
+        return field if field in NODE_KEYS else None
+    if section == "ties":
+        return field if field in TIE_KEYS else None
+    return field if field in METADATA_KEYS else None

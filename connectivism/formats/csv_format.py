@@ -1,0 +1,515 @@
+"""Learning networks as a pair of CSV files, for spreadsheets and hand-writing.
+
+A network in CSV is two files, ``nodes.csv`` and ``ties.csv``, whose first
+rows are exactly these headers (templates ship with the kit, see
+:func:`csv_templates`)::
+
+    name,kind,topic,tags,note
+    from,to,strength,since,last_contact,initiated_by
+
+* Columns may come in any order; none may be missing and no others may be
+  added. Headers are lower case.
+* One row of ``nodes.csv`` has kind ``me``: the learner.
+* ``tags`` are separated by ``|``; ``strength`` is a whole number from 1 to 5;
+  dates are ISO 8601 (YYYY-MM-DD); empty cells mean "not recorded".
+* Files are UTF-8, with or without a byte-order mark, separated by ``,`` or
+  ``;`` (decided from the header row). Blank rows are skipped.
+* Rows are numbered as a spreadsheet numbers them, the header being row 1, so
+  error messages point to the right row.
+
+CSV carries no metadata (title, ``created``, ``as_of``): use JSON for a
+complete copy.
+
+Formula injection
+-----------------
+A spreadsheet treats a cell starting with ``=``, ``+``, ``-`` or ``@`` (or a
+tab or carriage return) as a formula, which a hostile file can use to run
+commands or leak data. On export such cells are written with a leading
+apostrophe (``'=1+1``), which spreadsheets show as text. On import, one
+leading apostrophe is removed when what follows is such a character, so
+export then import gives back exactly the same names and notes. To keep that
+exact, a cell whose text already starts with apostrophes followed by such a
+character gets one more apostrophe on export.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from connectivism.errors import FileFormatError
+from connectivism.formats._document import network_from_document
+from connectivism.formats._safety import (
+    Source,
+    atomic_write,
+    bytes_of,
+    check_output_size,
+    decode_text,
+    read_source,
+)
+from connectivism.formats.migrations import FORMAT_NAME, FORMAT_VERSION
+from connectivism.network import LearningNetwork
+
+__all__ = [
+    "NODE_COLUMNS",
+    "TIE_COLUMNS",
+    "to_csv",
+    "from_csv",
+    "write_csv",
+    "read_csv",
+    "csv_templates",
+    "neutralise_cell",
+    "restore_cell",
+]
+
+#: The header of nodes.csv.
+NODE_COLUMNS = ("name", "kind", "topic", "tags", "note")
+#: The header of ties.csv.
+TIE_COLUMNS = ("from", "to", "strength", "since", "last_contact", "initiated_by")
+
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+_ESCAPED = re.compile(r"'+[=+\-@\t\r]")
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,9}")
+_NODE_FIELDS = {"name": "name", "kind": "kind", "topic": "topic", "tags": "tags", "note": "note"}
+_TIE_FIELDS = {
+    "a": "from",
+    "b": "to",
+    "strength": "strength",
+    "since": "since",
+    "last_contact": "last_contact",
+    "initiated_by": "initiated_by",
+}
+
+
+def neutralise_cell(text: str) -> str:
+    """Return a cell's text made safe from spreadsheet formula injection.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+        `text` with a leading apostrophe if it would start a formula.
+
+    Examples
+    --------
+    >>> neutralise_cell("=HYPERLINK(\\"http://example.com\\")")
+    '\\'=HYPERLINK("http://example.com")'
+    >>> neutralise_cell("Ada")
+    'Ada'
+    >>> restore_cell(neutralise_cell("'=x")) == "'=x"
+    True
+    """
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def restore_cell(text: str) -> str:
+    """Undo :func:`neutralise_cell` on a cell read from a file.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+        `text` (ends stripped) without its first apostrophe when that is
+        followed by apostrophes and then ``=``, ``+``, ``-``, ``@``, a tab or a
+        carriage return; otherwise `text` unchanged.
+
+    Examples
+    --------
+    >>> restore_cell("'=1+1")
+    '=1+1'
+    >>> restore_cell("'Tis a name")
+    "'Tis a name"
+    """
+    stripped = text.strip()
+    return stripped[1:] if _ESCAPED.match(stripped) else text
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def _table(header: tuple[str, ...], rows: list[list[str]]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise_cell(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def _iso(value: Any) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def to_csv(net: LearningNetwork) -> tuple[str, str]:
+    """Return the text of nodes.csv and ties.csv for a network.
+
+    Parameters
+    ----------
+    net : LearningNetwork
+
+    Returns
+    -------
+    (str, str)
+        The nodes table and the ties table: comma-separated, rows ending in
+        CRLF, cells that could start a formula prefixed with an apostrophe.
+        The "me" row comes first.
+
+    Examples
+    --------
+    >>> from connectivism.network import LearningNetwork
+    >>> net = LearningNetwork("Sam")
+    >>> _ = net.add("Ada", "person", tags=["mentor", "maths"])
+    >>> _ = net.connect("Sam", "Ada", strength=4, since="2023-09-01")
+    >>> nodes, ties = to_csv(net)
+    >>> nodes.splitlines()
+    ['name,kind,topic,tags,note', 'Sam,me,,,', 'Ada,person,,mentor|maths,']
+    >>> ties.splitlines()
+    ['from,to,strength,since,last_contact,initiated_by', 'Sam,Ada,4,2023-09-01,,']
+    >>> from_csv(nodes, ties) == net
+    True
+    """
+    nodes = [
+        [node.name, node.kind, node.topic, "|".join(node.tags), node.note] for node in net.nodes
+    ]
+    ties = [
+        [
+            tie.a,
+            tie.b,
+            str(tie.strength),
+            _iso(tie.since),
+            _iso(tie.last_contact),
+            tie.initiated_by or "",
+        ]
+        for tie in net.ties
+    ]
+    return _table(NODE_COLUMNS, nodes), _table(TIE_COLUMNS, ties)
+
+
+def write_csv(
+    net: LearningNetwork,
+    nodes_path: str | os.PathLike[str],
+    ties_path: str | os.PathLike[str],
+    *,
+    bom: bool = True,
+) -> None:
+    """Write a network to nodes.csv and ties.csv.
+
+    Parameters
+    ----------
+    net : LearningNetwork
+    nodes_path, ties_path : str or os.PathLike
+        Where to write the two files.
+    bom : bool, optional
+        Start the files with a UTF-8 byte-order mark (the default), so that
+        Excel opens them as UTF-8 and shows accents correctly.
+
+    Raises
+    ------
+    FileTooLargeError
+        If a file would be larger than the readers accept; neither is written.
+    OSError
+        If a file cannot be written.
+
+    Notes
+    -----
+    Metadata is not written: CSV has no place for it. Each file is replaced
+    atomically, but the pair is not: if the second write fails, the first file
+    is already new.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from connectivism.network import LearningNetwork
+    >>> net = LearningNetwork("Sam")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     nodes = pathlib.Path(folder) / "nodes.csv"
+    ...     ties = pathlib.Path(folder) / "ties.csv"
+    ...     write_csv(net, nodes, ties)
+    ...     print(read_csv(nodes, ties) == net)
+    True
+    """
+    encoding = "utf-8-sig" if bom else "utf-8"
+    nodes_text, ties_text = to_csv(net)
+    nodes_data, ties_data = nodes_text.encode(encoding), ties_text.encode(encoding)
+    check_output_size(nodes_data, Path(nodes_path).name)
+    check_output_size(ties_data, Path(ties_path).name)
+    atomic_write(nodes_path, nodes_data)
+    atomic_write(ties_path, ties_data)
+
+
+def csv_templates() -> tuple[str, str]:
+    """Return the text of the template files nodes.csv and ties.csv.
+
+    The templates are in the package folder ``connectivism/templates``; each
+    has the exact header row and a few example rows.
+
+    Returns
+    -------
+    (str, str)
+
+    Examples
+    --------
+    >>> nodes, ties = csv_templates()
+    >>> nodes.splitlines()[0]
+    'name,kind,topic,tags,note'
+    >>> from_csv(nodes, ties).me
+    'Sam Rivera'
+    """
+    folder = resources.files("connectivism") / "templates"
+    return (
+        (folder / "nodes.csv").read_text(encoding="utf-8"),
+        (folder / "ties.csv").read_text(encoding="utf-8"),
+    )
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def from_csv(
+    nodes: str | bytes,
+    ties: str | bytes,
+    *,
+    names: tuple[str, str] = ("nodes.csv", "ties.csv"),
+) -> LearningNetwork:
+    """Read a network from the text (or bytes) of nodes.csv and ties.csv.
+
+    Parameters
+    ----------
+    nodes, ties : str or bytes
+        The content of the two files.
+    names : (str, str), optional
+        The names used for the two in messages.
+
+    Returns
+    -------
+    LearningNetwork
+        A new network.
+
+    Raises
+    ------
+    NetworkError
+        As :func:`read_csv`.
+
+    Examples
+    --------
+    >>> net = from_csv("name;kind;topic;tags;note\\nKim;me;;;\\nAda;person;;;\\n",
+    ...                "from;to;strength;since;last_contact;initiated_by\\nKim;Ada;2;;;\\n")
+    >>> [node.name for node in net.nodes], net.tie("Kim", "Ada").strength
+    (['Kim', 'Ada'], 2)
+    >>> from_csv("name,kind,topic,tags,note\\nKim,me,,,\\n",
+    ...          "from,to,strength,since,last_contact,initiated_by\\nKim,Ada,2,,,\\n")
+    Traceback (most recent call last):
+    ...
+    connectivism.errors.UnknownNodeError: ties.csv, row 2, column 'to': There is no node called 'Ada' in this network: add it as a node first, or check the spelling.
+    """
+    return _parse(
+        bytes_of(nodes, name=names[0]), names[0], bytes_of(ties, name=names[1]), names[1]
+    )
+
+
+def read_csv(
+    nodes: Source,
+    ties: Source,
+    *,
+    names: tuple[str | None, str | None] = (None, None),
+) -> LearningNetwork:
+    """Read a network from nodes.csv and ties.csv.
+
+    Parameters
+    ----------
+    nodes, ties : str, os.PathLike, bytes-like or binary file object
+        The two files: paths, their bytes (uploads), or open binary files.
+    names : (str or None, str or None), optional
+        Names used in messages; by default the files' own names.
+
+    Returns
+    -------
+    LearningNetwork
+        A new network; nothing else changes, whether reading succeeds or not.
+
+    Raises
+    ------
+    FileTooLargeError
+        If a file is over :data:`connectivism.formats.MAX_FILE_BYTES`.
+    EncodingError
+        If a file is not UTF-8; a file saved as Windows/cp1252 text gets a
+        hint on saving it as "CSV UTF-8" instead.
+    FileFormatError
+        If a header row is wrong (the message lists missing and unexpected
+        columns), a row has more cells than the header, or quoting is broken.
+    MeNodeError
+        If no row, or more than one, has kind ``me``.
+    NetworkError
+        If a value breaks a rule of the model; the message starts with the
+        file, the row (the header is row 1) and the column.
+    OSError
+        If a file cannot be opened.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     nodes = pathlib.Path(folder) / "nodes.csv"
+    ...     ties = pathlib.Path(folder) / "ties.csv"
+    ...     _ = nodes.write_text("name,kind,topic,tags,note\\nKim,me,,,\\nAda,person,,,\\n")
+    ...     _ = ties.write_text("from,to,strength,since,last_contact,initiated_by\\n"
+    ...                         "Kim,Ada,9,,,\\n")
+    ...     read_csv(nodes, ties)
+    Traceback (most recent call last):
+    ...
+    connectivism.errors.InvalidStrengthError: ties.csv, row 2, column 'strength': Strength 9 for the tie Kim–Ada is outside 1–5: use a whole number from 1 (weak) to 5 (strong).
+    """
+    nodes_data, nodes_name = read_source(nodes, name=names[0] or "nodes.csv")
+    ties_data, ties_name = read_source(ties, name=names[1] or "ties.csv")
+    return _parse(nodes_data, names[0] or nodes_name, ties_data, names[1] or ties_name)
+
+
+def _delimiter(text: str, columns: tuple[str, ...]) -> str:
+    first = text.split("\n", 1)[0].rstrip("\r")
+    best, best_count = ",", -1
+    for delimiter in (",", ";"):
+        try:
+            header = next(csv.reader([first], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        cells = {cell.strip() for cell in header}
+        count = len(cells & set(columns))
+        if count > best_count:
+            best, best_count = delimiter, count
+    return best
+
+
+def _records(text: str, delimiter: str, name: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    number = 0
+    while True:
+        number += 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise FileFormatError(
+                f"The CSV cannot be read here ({error}): check the quotes in this row; a cell "
+                'containing the separator, a quote or a line break must be in double quotes, '
+                'with quotes inside it doubled ("").',
+                field="csv",
+            ).located(name, f"row {number}") from None
+        yield number, record
+
+
+def _table_rows(
+    data: bytes, name: str, columns: tuple[str, ...], template: str
+) -> tuple[list[int], list[dict[str, str]]]:
+    text = decode_text(data, name, spreadsheet=True)
+    delimiter = _delimiter(text, columns)
+    records = _records(text, delimiter, name)
+    first = next(records, None)
+    header = [cell.strip() for cell in first[1]] if first else []
+    expected = ",".join(columns)
+    if not any(header):
+        raise FileFormatError(
+            f"The file '{name}' is empty: its first row must be the header {expected} (copy it "
+            f"from the template {template} that comes with the kit).",
+            field="header",
+        )
+    missing = [column for column in columns if column not in header]
+    unexpected = [cell for cell in header if cell and cell not in columns]
+    repeated = sorted({cell for cell in header if cell and header.count(cell) > 1})
+    if missing or unexpected or repeated:
+        problems = []
+        if missing:
+            problems.append("missing " + ", ".join(repr(column) for column in missing))
+        if unexpected:
+            problems.append("unexpected " + ", ".join(repr(cell) for cell in unexpected))
+        if repeated:
+            problems.append("repeated " + ", ".join(repr(cell) for cell in repeated))
+        raise FileFormatError(
+            f"The header row of '{name}' is not right ({'; '.join(problems)}): the first row "
+            f"must have exactly the columns {expected}, in lower case, in any order, separated "
+            f"by , or ; (copy it from the template {template} that comes with the kit).",
+            field="header",
+            value=header,
+        )
+    index = {column: header.index(column) for column in columns}
+    unnamed = [i for i, cell in enumerate(header) if not cell]
+    numbers: list[int] = []
+    rows: list[dict[str, str]] = []
+    for number, record in records:
+        if not any(cell.strip() for cell in record):
+            continue
+        extra = [i for i in range(len(record)) if i >= len(header) or i in unnamed]
+        if any(record[i].strip() for i in extra):
+            raise FileFormatError(
+                f"This row has {len(record)} cells with text in a column that has no header "
+                f"(the header has {len(header)}): a cell probably contains an unquoted "
+                f"'{delimiter}'; put such a cell in double quotes.",
+                field="csv",
+            ).located(name, f"row {number}")
+        rows.append(
+            {
+                column: restore_cell(record[i]) if i < len(record) else ""
+                for column, i in index.items()
+            }
+        )
+        numbers.append(number)
+    return numbers, rows
+
+
+def _parse(nodes_data: bytes, nodes_name: str, ties_data: bytes, ties_name: str) -> LearningNetwork:
+    node_numbers, node_rows = _table_rows(nodes_data, nodes_name, NODE_COLUMNS, "nodes.csv")
+    tie_numbers, tie_rows = _table_rows(ties_data, ties_name, TIE_COLUMNS, "ties.csv")
+    doc: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "nodes": [
+            {
+                "name": row["name"],
+                "kind": row["kind"],
+                "topic": row["topic"],
+                "tags": [tag for tag in row["tags"].split("|") if tag.strip()],
+                "note": row["note"],
+            }
+            for row in node_rows
+        ],
+        "ties": [
+            {
+                "a": row["from"],
+                "b": row["to"],
+                "strength": _strength(row["strength"]),
+                "since": row["since"],
+                "last_contact": row["last_contact"],
+                "initiated_by": row["initiated_by"],
+            }
+            for row in tie_rows
+        ],
+    }
+
+    def where(section: str, index: int, field: str | None) -> tuple[str, str | None]:
+        if section == "nodes":
+            source, number, column = nodes_name, node_numbers[index], _NODE_FIELDS.get(field or "")
+        else:
+            source, number, column = ties_name, tie_numbers[index], _TIE_FIELDS.get(field or "")
+        place = f"row {number}"
+        return source, f"{place}, column '{column}'" if column else place
+
+    return network_from_document(doc, source=nodes_name, where=where)
+
+
+def _strength(cell: str) -> Any:
+    text = cell.strip()
+    if not text:
+        return None
+    return int(text) if _WHOLE_NUMBER.fullmatch(text) else text

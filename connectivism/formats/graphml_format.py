@@ -1,0 +1,441 @@
+"""Learning networks as GraphML, for Gephi, yEd, Cytoscape and networkx.
+
+The kit writes standard GraphML: one undirected ``<graph>``, one ``<node>``
+per node (ids ``n0``, ``n1`` ...) and one ``<edge>`` per tie (ids ``e0`` ...),
+with the values as ``<data>`` elements declared by ``<key>`` elements:
+
+==============  ========  =====================================================
+attr.name       for       value
+==============  ========  =====================================================
+format          graph     ``connectivism-learning-network``
+format_version  graph     ``1``
+me              graph     the learner's name
+title           graph     the network's title (left out when empty)
+created, as_of  graph     "YYYY-MM-DD" (left out when unknown)
+name            node      the node's name
+kind            node      me, person, community, resource or tool
+topic, note     node      text (left out when empty)
+tags            node      tags joined by "|" (left out when there are none)
+strength        edge      1 to 5
+since,          edge      "YYYY-MM-DD" (left out when unknown)
+last_contact
+initiated_by    edge      me, them or both (left out when unknown)
+==============  ========  =====================================================
+
+Reading a file the kit wrote gives back an equal network, in the same order.
+
+Reading is done with defusedxml, refusing document type declarations,
+entities and external references; untrusted files are never given to
+:func:`networkx.read_graphml`, which uses the standard library parser.
+GraphML from other tools is accepted when it carries what a learning network
+needs: ``<data>`` whose key has one of the attribute names above (other data
+is ignored), a ``kind`` for every node, and exactly one node of kind ``me``.
+A node's name is its ``name`` data, else its ``label`` data, else its id.
+Files without ``format`` and ``format_version`` are read as the current
+version. Files must be UTF-8, like everything GraphML tools write.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+from connectivism.errors import FileFormatError
+from connectivism.formats._document import document_from_network, network_from_document
+from connectivism.formats._safety import (
+    Source,
+    atomic_write,
+    bytes_of,
+    check_output_size,
+    decode_text,
+    parse_xml,
+    read_source,
+)
+from connectivism.formats.migrations import FORMAT_NAME, FORMAT_VERSION
+from connectivism.network import LearningNetwork
+
+__all__ = ["GRAPHML_NAMESPACE", "to_graphml", "from_graphml", "write_graphml", "read_graphml"]
+
+#: The GraphML XML namespace.
+GRAPHML_NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_SCHEMA = "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+_DEFAULT_NAME = "network.graphml"
+
+_GRAPH_ATTRS = ("format", "format_version", "me", "title", "created", "as_of")
+_NODE_ATTRS = ("name", "kind", "topic", "tags", "note")
+_EDGE_ATTRS = ("strength", "since", "last_contact", "initiated_by")
+_INT_ATTRS = ("format_version", "strength")
+_KEYS = (
+    [("graph", name) for name in _GRAPH_ATTRS]
+    + [("node", name) for name in _NODE_ATTRS]
+    + [("edge", name) for name in _EDGE_ATTRS]
+)
+_WHOLE_NUMBER = re.compile(r"\s*[+-]?[0-9]{1,9}\s*")
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def _data(parent: ET.Element, key: str, value: Any) -> None:
+    if value is None or value == "":
+        return
+    element = ET.SubElement(parent, "data", {"key": key})
+    element.text = str(value)
+
+
+def to_graphml(net: LearningNetwork) -> bytes:
+    """Return the GraphML of a network, as UTF-8 bytes.
+
+    Parameters
+    ----------
+    net : LearningNetwork
+
+    Returns
+    -------
+    bytes
+        A deterministic GraphML document with an XML declaration.
+
+    Examples
+    --------
+    >>> from connectivism.network import LearningNetwork
+    >>> net = LearningNetwork("Sam")
+    >>> _ = net.add("Ada <3", "person", tags=["mentor", "maths"])
+    >>> _ = net.connect("Sam", "Ada <3", strength=5)
+    >>> data = to_graphml(net)
+    >>> b'<data key="name">Ada &lt;3</data>' in data
+    True
+    >>> from_graphml(data) == net
+    True
+    """
+    doc = document_from_network(net)
+    root = ET.Element(
+        "graphml",
+        {"xmlns": GRAPHML_NAMESPACE, "xmlns:xsi": _XSI, "xsi:schemaLocation": f"{GRAPHML_NAMESPACE} {_SCHEMA}"},
+    )
+    for domain, name in _KEYS:
+        kind = "int" if name in _INT_ATTRS else "string"
+        ET.SubElement(
+            root, "key", {"id": name, "for": domain, "attr.name": name, "attr.type": kind}
+        )
+    graph = ET.SubElement(root, "graph", {"id": "G", "edgedefault": "undirected"})
+    _data(graph, "format", doc["format"])
+    _data(graph, "format_version", doc["format_version"])
+    _data(graph, "me", doc["me"])
+    for name in ("title", "created", "as_of"):
+        _data(graph, name, doc["metadata"][name])
+    ids: dict[str, str] = {}
+    for index, node in enumerate(doc["nodes"]):
+        ids[node["name"]] = f"n{index}"
+        element = ET.SubElement(graph, "node", {"id": f"n{index}"})
+        _data(element, "name", node["name"])
+        _data(element, "kind", node["kind"])
+        _data(element, "topic", node["topic"])
+        _data(element, "tags", "|".join(node["tags"]))
+        _data(element, "note", node["note"])
+    for index, tie in enumerate(doc["ties"]):
+        element = ET.SubElement(
+            graph, "edge", {"id": f"e{index}", "source": ids[tie["a"]], "target": ids[tie["b"]]}
+        )
+        for name in _EDGE_ATTRS:
+            _data(element, name, tie[name])
+    ET.indent(root, space="  ")
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def write_graphml(net: LearningNetwork, path: str | os.PathLike[str]) -> None:
+    """Write a network to a GraphML file, replacing it atomically.
+
+    Parameters
+    ----------
+    net : LearningNetwork
+    path : str or os.PathLike
+
+    Raises
+    ------
+    FileTooLargeError
+        If the file would be larger than the readers accept.
+    OSError
+        If the file cannot be written.
+
+    Notes
+    -----
+    See :func:`connectivism.formats.json_format.write_json` for how the file
+    is replaced.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from connectivism.network import LearningNetwork
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "sam.graphml"
+    ...     write_graphml(LearningNetwork("Sam"), path)
+    ...     print(path.read_bytes()[:38])
+    b"<?xml version='1.0' encoding='utf-8'?>"
+    """
+    data = to_graphml(net)
+    check_output_size(data, Path(path).name)
+    atomic_write(path, data)
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def from_graphml(data: bytes | str, *, name: str = _DEFAULT_NAME) -> LearningNetwork:
+    """Read a network from GraphML bytes (or text).
+
+    Parameters
+    ----------
+    data : bytes or str
+        The GraphML document.
+    name : str, optional
+        The name used for the content in messages.
+
+    Returns
+    -------
+    LearningNetwork
+        A new network.
+
+    Raises
+    ------
+    NetworkError
+        As :func:`read_graphml`.
+
+    Examples
+    --------
+    >>> from_graphml(b'<!DOCTYPE x [<!ENTITY a "aaaa">]><graphml/>')
+    Traceback (most recent call last):
+    ...
+    connectivism.errors.UnsafeFileError: The file 'network.graphml' contains a document type declaration (<!DOCTYPE ...>), so the file was not read: learning-network files never need one, and such declarations can be used to attack the computer that opens a file (entities that expand to gigabytes, or that pull in other files).
+    """
+    return _parse(bytes_of(data, name=name), name)
+
+
+def read_graphml(source: Source, *, name: str | None = None) -> LearningNetwork:
+    """Read a network from a GraphML file, safely.
+
+    Parameters
+    ----------
+    source : str, os.PathLike, bytes-like or binary file object
+        A path, the bytes of a file (an upload), or an open binary file.
+    name : str, optional
+        The name used in messages; by default the file's own name.
+
+    Returns
+    -------
+    LearningNetwork
+        A new network; nothing else changes, whether reading succeeds or not.
+
+    Raises
+    ------
+    FileTooLargeError
+        If the file is over :data:`connectivism.formats.MAX_FILE_BYTES`.
+    UnsafeFileError
+        If the file has a document type declaration, entities, external
+        references, or too deeply nested elements. Nothing from it is used.
+    FileFormatError
+        If the file is not well-formed XML, not GraphML, or not a learning
+        network (no single graph, hyperedges, nested graphs, undeclared keys,
+        edges to missing nodes).
+    SchemaVersionError
+        If the file is from a newer kit or an unknown older version.
+    NetworkError
+        If a value breaks a rule of the model; the message names the node or
+        edge.
+    OSError
+        If the file cannot be opened.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from connectivism.network import LearningNetwork
+    >>> net = LearningNetwork("Sam", as_of="2024-03-01")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = pathlib.Path(folder) / "sam.graphml"
+    ...     write_graphml(net, path)
+    ...     print(read_graphml(path) == net)
+    True
+    """
+    data, label = read_source(source, name=name or _DEFAULT_NAME)
+    return _parse(data, name or label)
+
+
+def _local(element: ET.Element) -> str | None:
+    """The element's name if it is in the GraphML namespace (or none), else None."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return None
+    if tag.startswith("{"):
+        namespace, _, local = tag[1:].partition("}")
+        return local if namespace == GRAPHML_NAMESPACE else None
+    return tag
+
+
+def _text(element: ET.Element) -> str:
+    return "".join(element.itertext())
+
+
+def _parse(data: bytes, name: str) -> LearningNetwork:
+    decode_text(data, name)  # GraphML files must be UTF-8; this gives the clear message
+    root = parse_xml(data, name)
+    if _local(root) != "graphml":
+        raise FileFormatError(
+            f"The file '{name}' is XML but not GraphML: its outer element is "
+            f"<{root.tag}>, not <graphml>.",
+            field="graphml",
+        )
+    keys: dict[str, tuple[str, str]] = {}
+    defaults: dict[str, dict[str, str]] = {"graph": {}, "node": {}, "edge": {}}
+    for key in root:
+        if _local(key) != "key":
+            continue
+        key_id = key.get("id")
+        if not key_id:
+            raise FileFormatError(f"The file '{name}' has a <key> without an id.", field="key")
+        domain = key.get("for", "all")
+        attr = key.get("attr.name") or key_id
+        keys[key_id] = (domain, attr)
+        for child in key:
+            if _local(child) == "default":
+                for target in ("graph", "node", "edge"):
+                    if domain in (target, "all"):
+                        defaults[target][attr] = _text(child)
+    graphs = [child for child in root if _local(child) == "graph"]
+    if len(graphs) != 1:
+        raise FileFormatError(
+            f"The file '{name}' has {len(graphs)} <graph> elements: a learning-network file "
+            "has exactly one.",
+            field="graph",
+            value=len(graphs),
+        )
+    graph = graphs[0]
+
+    def values(element: ET.Element, domain: str, wanted: tuple[str, ...], where: str) -> dict[str, str]:
+        found = dict((k, v) for k, v in defaults[domain].items() if k in wanted)
+        seen: set[str] = set()
+        for child in element:
+            if _local(child) != "data":
+                continue
+            key_id = child.get("key")
+            if key_id not in keys:
+                raise FileFormatError(
+                    f"The file '{name}': {where} has <data key={key_id!r}>, but no <key> with "
+                    "that id is declared.",
+                    field="key",
+                    value=key_id,
+                )
+            key_domain, attr = keys[key_id]
+            if key_domain not in (domain, "all") or attr not in wanted:
+                continue
+            if attr in seen:
+                raise FileFormatError(
+                    f"The file '{name}': {where} has two values for {attr!r}: give one.",
+                    field=attr,
+                )
+            seen.add(attr)
+            found[attr] = _text(child)
+        return found
+
+    meta = values(graph, "graph", _GRAPH_ATTRS, "the <graph>")
+    version: Any = meta.get("format_version")
+    if version is None:
+        version = FORMAT_VERSION
+    elif _WHOLE_NUMBER.fullmatch(version):
+        version = int(version)
+    doc: dict[str, Any] = {
+        "format": meta.get("format", FORMAT_NAME),
+        "format_version": version,
+        "nodes": [],
+        "ties": [],
+        "metadata": {key: meta[key] for key in ("title", "created", "as_of") if key in meta},
+    }
+    if "me" in meta:
+        doc["me"] = meta["me"]
+
+    node_places: list[str] = []
+    tie_places: list[str] = []
+    names: dict[str, str] = {}
+    node_attrs = _NODE_ATTRS + ("label",)
+    edges: list[ET.Element] = []
+    for child in graph:
+        local = _local(child)
+        if local in ("hyperedge", "graph"):
+            raise FileFormatError(
+                f"The file '{name}' has a <{local}>: learning networks have plain ties "
+                "between two nodes, so hyperedges and nested graphs are not accepted.",
+                field=local,
+            )
+        if local == "edge":
+            edges.append(child)
+            continue
+        if local != "node":
+            continue
+        node_id = child.get("id")
+        if not node_id:
+            raise FileFormatError(f"The file '{name}' has a <node> without an id.", field="id")
+        if node_id in names:
+            raise FileFormatError(
+                f"The file '{name}' has two nodes with the id {node_id!r}: ids must be unique.",
+                field="id",
+                value=node_id,
+            )
+        if any(_local(grandchild) == "graph" for grandchild in child):
+            raise FileFormatError(
+                f"The file '{name}': node {node_id!r} contains a nested graph, which learning "
+                "networks do not have.",
+                field="graph",
+            )
+        found = values(child, "node", node_attrs, f"node {node_id!r}")
+        node_name = found.get("name") or found.get("label") or node_id
+        names[node_id] = node_name
+        tags = found.get("tags")
+        doc["nodes"].append(
+            {
+                "name": node_name,
+                "kind": found.get("kind"),
+                "topic": found.get("topic"),
+                "tags": None if tags is None else [t for t in tags.split("|") if t.strip()],
+                "note": found.get("note"),
+            }
+        )
+        node_places.append(f"node {node_id!r} ({node_name})")
+    for edge in edges:
+        ends = (edge.get("source"), edge.get("target"))
+        label = edge.get("id") or f"{ends[0]}–{ends[1]}"
+        for end in ends:
+            if end not in names:
+                raise FileFormatError(
+                    f"The file '{name}': edge {label!r} refers to the node {end!r}, which is "
+                    "not in the file.",
+                    field="edge",
+                    value=end,
+                )
+        found = values(edge, "edge", _EDGE_ATTRS, f"edge {label!r}")
+        strength: Any = found.get("strength")
+        if strength is not None and _WHOLE_NUMBER.fullmatch(strength):
+            strength = int(strength)
+        doc["ties"].append(
+            {
+                "a": names[ends[0]],
+                "b": names[ends[1]],
+                "strength": strength,
+                "since": found.get("since"),
+                "last_contact": found.get("last_contact"),
+                "initiated_by": found.get("initiated_by"),
+            }
+        )
+        tie_places.append(f"edge {label!r} ({names[ends[0]]}–{names[ends[1]]})")
+
+    def where(section: str, index: int, field: str | None) -> tuple[str, str | None]:
+        if section == "nodes":
+            place = node_places[index]
+        elif section == "ties":
+            place = tie_places[index]
+        else:
+            place = "the <graph>"
+        return name, f"{place}, data {field!r}" if field else place
+
+    return network_from_document(doc, source=name, where=where)
