@@ -14,7 +14,7 @@ from conftest import ROOT, toc_files
 pytestmark = pytest.mark.browser
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-GRAPH_MARKER = 'class="kit-graph"'
+GRAPH_MARKER = "class='kit-graph'"
 
 
 def expected_counts(site, page: str) -> tuple[int, int]:
@@ -25,6 +25,9 @@ def expected_counts(site, page: str) -> tuple[int, int]:
     assert executed.is_file(), f"no executed copy of {page}.ipynb in the build"
     nb = json.loads(executed.read_text())
     widgets = graphs = 0
+    # graphs shown through widgets live in the saved widget state
+    state = nb.get("metadata", {}).get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    graphs += json.dumps(state).count(GRAPH_MARKER)
     for cell in nb["cells"]:
         for out in cell.get("outputs", []):
             data = out.get("data", {})
@@ -34,6 +37,16 @@ def expected_counts(site, page: str) -> tuple[int, int]:
             graphs += html.count(GRAPH_MARKER)
     return widgets, graphs
 
+
+# Non-white pixels on each drawn graph's canvas (same-origin srcdoc frames).
+INK = """() => Array.from(document.querySelectorAll('iframe.kit-graph')).map(f => {
+  const c = f.contentDocument && f.contentDocument.querySelector('canvas');
+  if (!c || !c.width) return 0;
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let ink = 0;
+  for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) ink++;
+  return ink;
+})"""
 
 COUNT_RENDERED = """() => {
   const views = Array.from(document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]'));
@@ -74,12 +87,29 @@ def test_page_offline_clean_and_complete(browser, site_url, good_site, page):
         tab.wait_for_function("() => !window.MathJax || !window.MathJax.startup || window.MathJax.startup.promise", timeout=10000)
         tab.evaluate("() => window.MathJax && window.MathJax.startup ? window.MathJax.startup.promise : null")
     counts = tab.evaluate(COUNT_RENDERED)
+    ink = tab.evaluate(INK) if want_graphs else []
     context.close()
     assert not problems.all(), f"{page}:\n" + "\n".join(problems.all())
     assert counts["rendered"] == want_widgets, f"{page}: {counts} but the notebook produced {want_widgets} widgets"
     assert counts["views"] == want_widgets
     assert counts["drawn"] == want_graphs, f"{page}: {counts} but the notebook produced {want_graphs} graphs"
     assert not counts["errorText"], f"{page} shows 'Error displaying widget'"
+    assert all(i >= 2000 for i in ink), f"{page}: a graph canvas is (nearly) blank: {ink} inked pixels"
+
+
+@pytest.mark.parametrize("page", toc_files())
+def test_page_fits_a_phone_screen(browser, site_url, page):
+    """At 390 CSS pixels wide nothing pushes the page sideways."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    watch(tab, site_url)
+    tab.goto(site_url + page + ".html", wait_until="networkidle")
+    tab.wait_for_timeout(300)
+    overflow = tab.evaluate("""() => ({scroll: document.documentElement.scrollWidth, view: window.innerWidth,
+      wide: Array.from(document.querySelectorAll('article *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+            && getComputedStyle(e).position !== 'fixed' && !e.closest('pre, .highlight, .cell_output, .table-wrapper, .MathJax, mjx-container, .widget-subarea, [style*="overflow"]')).slice(0, 5).map(e => e.tagName + '.' + e.className)})""")
+    context.close()
+    assert overflow["scroll"] <= overflow["view"], f"{page} overflows at 390 px: {overflow}"
 
 
 def test_formula_and_widget_page_is_covered(good_site):

@@ -9,7 +9,11 @@ from __future__ import annotations
 import json
 import os
 
+from sphinx.util import logging
+
 from sphinx.builders.html._assets import _JavaScript
+
+logger = logging.getLogger(__name__)
 
 
 def _dedupe_scripts(app, pagename, templatename, context, doctree):
@@ -63,9 +67,41 @@ def _offline_widgets(app, pagename, templatename, context, doctree):
         scripts.insert(names.index(mathjax), _JavaScript("_static/widgets-mathjax3.js"))
 
 
+VIS_NETWORK = "_static/vis-network/vis-network.min.js"
+
+
+def _shared_graph_library(app, pagename, templatename, context, doctree):
+    """Load vis-network once per site instead of once per graph.
+
+    Each graph frame made in Jupyter carries the whole library in-line (about
+    0.5 MB). On the built site it is replaced by ``<script src>`` pointing at
+    the vendored copy; a relative address inside ``srcdoc`` resolves against
+    the page, so the browser fetches and caches it once. Graphs live both in
+    cell outputs (the page body) and in saved widget state (a script).
+    """
+    from connectivism.render import share_library
+
+    src = context["pathto"](VIS_NETWORK, 1)
+    body = context.get("body", "")
+    if body and "kit:vis-network" in body:
+        context["body"] = share_library(body, src)
+    for js in context.get("script_files", []):
+        attrs = getattr(js, "attributes", {})
+        if "kit:vis-network" in attrs.get("body", ""):
+            attrs["body"] = share_library(attrs["body"], src)
+
+
+def _check_vendored(app):
+    static = [os.path.join(app.srcdir, p) for p in app.config.html_static_path]
+    if not any(os.path.isfile(os.path.join(d, "vis-network", "vis-network.min.js")) for d in static):
+        logger.warning("vis-network is not vendored: run `python tools/vendor.py` (make book does)")
+
+
 def setup(app):
     app.add_css_file("kit.css")
     # late, so that it sees the scripts every other extension adds to the page
     app.connect("html-page-context", _dedupe_scripts, priority=900)
     app.connect("html-page-context", _offline_widgets, priority=901)
+    app.connect("html-page-context", _shared_graph_library, priority=902)
+    app.connect("builder-inited", _check_vendored)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

@@ -1,0 +1,19 @@
+"""Drawing networks: interactive frames, text summaries, tables and print fallbacks.
+
+This layer knows nothing of widgets: it turns a graph into HTML. The widgets
+(:mod:`connectivism.widgets`) show that HTML; the Sphinx extension in
+``tools/sphinx/kit_site.py`` swaps each frame's in-lined library for the
+site's shared copy.
+"""
+
+from connectivism.render.describe import kind_counts, legend_html, summary, table_html
+from connectivism.render.html import LIBRARY_END, LIBRARY_START, GraphView, draw, graph_of, share_library
+from connectivism.render.layout import positions
+from connectivism.render.static import static_svg
+from connectivism.render.style import KIND_STYLES, edge_width, style_for
+
+__all__ = [
+    "GraphView", "draw", "graph_of", "share_library", "positions", "summary", "table_html", "legend_html",
+    "kind_counts", "static_svg", "KIND_STYLES", "style_for", "edge_width",
+    "LIBRARY_START", "LIBRARY_END",
+]

@@ -1,0 +1,9 @@
+"""ipywidgets views: thin layers over the model, the measures and the renderer.
+
+Everything here can be driven from Python (set ``.value``, call
+``button.click()``), which is how the tests exercise it.
+"""
+
+from connectivism.widgets.explore import KindFilter
+
+__all__ = ["KindFilter"]

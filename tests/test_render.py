@@ -1,0 +1,178 @@
+"""The renderer: safe, deterministic, accessible, light on the site."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from html.parser import HTMLParser
+import os
+import re
+import subprocess
+import sys
+
+import networkx as nx
+import pytest
+
+from connectivism.examples import load_example
+from connectivism.render import (
+    LIBRARY_END,
+    LIBRARY_START,
+    draw,
+    kind_counts,
+    legend_html,
+    positions,
+    static_svg,
+    summary,
+    table_html,
+)
+from connectivism.render.html import _safe_json
+
+HOSTILE = ["<script>window.pwned=1</script>", "<img src=x onerror=\"window.pwned=2\">",
+           "\"'><svg onload=alert(1)>", "</script><script>window.pwned=3</script>", "A & B"]
+
+
+def hostile_graph():
+    g = nx.Graph(me=HOSTILE[0])
+    g.add_node(HOSTILE[0], kind="me", topic="<b>topic</b>")
+    for name in HOSTILE[1:]:
+        g.add_node(name, kind="person", topic="<i>t</i>", tags=("<u>tag</u>",))
+        g.add_edge(HOSTILE[0], name, strength=3)
+    return g
+
+
+def frame_document(view_html: str) -> str:
+    m = re.search(r'srcdoc="([^"]*)"', view_html)
+    assert m, "no srcdoc frame in the view"
+    return html.unescape(m.group(1))
+
+
+class TagCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.handlers = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
+
+
+def tags_of(markup: str) -> TagCollector:
+    collector = TagCollector()
+    collector.feed(markup)
+    return collector
+
+
+FIGURE_TAGS = {"div", "iframe", "svg", "title", "g", "line", "circle", "rect", "polygon", "text",
+               "ul", "li", "p", "details", "summary", "table", "caption", "thead", "tbody", "tr",
+               "th", "td"}
+FRAME_TAGS = {"html", "head", "meta", "title", "style", "script", "body", "div", "button"}
+
+
+def test_no_label_reaches_the_page_as_markup():
+    view = draw(hostile_graph(), title="<script>alert('title')</script>")
+    outer = tags_of(view.html)
+    assert set(outer.tags) <= FIGURE_TAGS, set(outer.tags) - FIGURE_TAGS
+    assert not outer.handlers
+    frame = tags_of(frame_document(view.html))
+    assert set(frame.tags) <= FRAME_TAGS, set(frame.tags) - FRAME_TAGS
+    assert frame.tags.count("script") == 2  # the library and the kit's drawing code
+    assert not frame.handlers
+    # the labels travel as JSON text with every < escaped
+    assert "\\u003cscript\\u003ewindow.pwned=1" in frame_document(view.html)
+
+
+def test_safe_json_cannot_close_a_script():
+    text = _safe_json({"label": "</script><b>&"})
+    assert "<" not in text and ">" not in text and "&" not in text
+
+
+def test_same_network_same_html_across_processes():
+    code = ("import hashlib; from connectivism.examples import load_example; "
+            "from connectivism.render import draw; "
+            "print(hashlib.sha256(draw(load_example('teacher')).html.encode()).hexdigest())")
+    digests = set()
+    for seed in ("0", "1", "12345"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+        digests.add(out.stdout.strip())
+    local = hashlib.sha256(draw(load_example("teacher")).html.encode()).hexdigest()
+    assert digests == {local}
+
+
+def test_layout_is_seeded_and_centres_me():
+    g = load_example("teacher").to_networkx()
+    assert positions(g, seed=3) == positions(g, seed=3)
+    assert positions(g, seed=3) != positions(g, seed=4)
+    assert positions(g)["Amira"] == (0, 0)
+    assert all(abs(x) <= 300 and abs(y) <= 300 for x, y in positions(g).values())
+
+
+def test_edge_cases_draw():
+    assert "empty network" in draw(nx.Graph()).summary
+    one = nx.Graph(me="Me")
+    one.add_node("Me", kind="me")
+    assert "1 node" in draw(one).summary
+    plain = nx.karate_club_graph()  # no kinds, no strengths: still drawable
+    assert "34 other nodes" in draw(plain).summary
+
+
+def test_summary_names_kinds_and_strongest_ties():
+    text = summary(load_example("teacher").to_networkx())
+    assert text.startswith("A network of 14 nodes (you, 5 people, 3 communities, 3 resources and 2 tools) with 20 ties.")
+    assert "Amira–Daniel (5)" in text
+
+
+def test_table_and_legend():
+    g = load_example("teacher").to_networkx()
+    table = table_html(g)
+    assert table.count("<tr>") == 1 + 14 + 1 + 20
+    assert "<caption>Nodes</caption>" in table and "<caption>Ties</caption>" in table
+    legend = legend_html(list(kind_counts(g)))
+    for label in ["me (you)", "people", "communities", "resources", "tools"]:
+        assert label in legend
+
+
+def test_accessibility_parts_are_present():
+    view = draw(load_example("teacher"), title="Amira's network")
+    assert "title=\"Amira&#x27;s network: interactive network graph\"" in view.html
+    assert "class='kit-graph-summary'" in view.html
+    assert "<details class='kit-graph-table'>" in view.html
+    assert "svg class='kit-graph-print' role='img' aria-label=" in view.html
+    doc = frame_document(view.html)
+    assert 'role="img" aria-label="A network of 14 nodes' in doc
+    assert "data-drawn" in doc and "afterDrawing" in doc
+    assert "dragView: on" in doc  # interaction starts off and is switched on by a click
+
+
+def test_frame_requests_nothing_outside():
+    doc = frame_document(draw(load_example("teacher")).html)
+    outside = doc.replace(doc[doc.index(LIBRARY_START):doc.index(LIBRARY_END)], "")
+    assert not re.search(r"(src|href)=[\"']?https?:", outside)
+    assert "bootstrap" not in outside.lower()
+
+
+def test_static_svg_escapes_and_matches_positions():
+    g = hostile_graph()
+    pos = positions(g)
+    svg = static_svg(g, pos, label="<x>")
+    assert "<script" not in svg and "&lt;script&gt;" in svg
+    assert svg.count("<line ") == g.number_of_edges()
+    assert svg.count("<text ") == g.number_of_nodes()
+
+
+def test_speed_is_checked_by_the_benchmark_not_here():
+    """Timing lives in benchmarks/ (a script), so the suite never flakes on a busy machine."""
+    assert os.path.isfile(os.path.join(os.path.dirname(__file__), "..", "benchmarks", "render_and_site.py"))
+
+
+@pytest.mark.parametrize("kind,expected", [(None, 14), ("person", 6), ("tool", 3)])
+def test_kind_filter_widget_driven_from_python(kind, expected):
+    from connectivism.widgets import KindFilter
+
+    view = KindFilter(load_example("teacher"))
+    before = view.picture.value
+    view.choice.value = kind
+    assert view.subgraph().number_of_nodes() == expected
+    assert f": {expected} of 14 nodes." in view.caption.value
+    assert (view.picture.value == before) == (kind is None)
+    assert "Amira" in view.subgraph()
