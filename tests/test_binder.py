@@ -54,7 +54,7 @@ def test_fresh_environment_from_binder_files_alone(tmp_path):
                              cwd=repo, capture_output=True, text=True)
     assert install.returncode == 0, install.stderr[-3000:]
     check = subprocess.run(
-        [str(py), "-c", "import connectivism, ipywidgets, networkx, pyvis; print(connectivism.__version__)"],
+        [str(py), "-c", "import connectivism, ipywidgets, networkx, pyvis; from connectivism.examples import load_example; from connectivism.render import draw; assert draw(load_example('teacher')).html; print(connectivism.__version__)"],
         cwd=tmp_path, capture_output=True, text=True,
     )
     assert check.returncode == 0, check.stderr[-3000:]
