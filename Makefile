@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
-# Learners' autosaves never reach the site or the tests' working tree.
-export CONNECTIVISM_AUTOSAVE_DIR ?= $(CURDIR)/_build/autosave
+# Learners' autosaves never reach the site or the tests' working tree, and
+# the site measures from one fixed date (pages do not change from day to day).
+BUILD_ENV := CONNECTIVISM_AUTOSAVE_DIR=$(CURDIR)/_build/autosave CONNECTIVISM_AS_OF=2026-10-01
 
 .PHONY: book test env vendor serve lab notebooks lock set-repo clean help
 
@@ -31,10 +32,11 @@ vendor: $(STAMP)
 	$(BIN)/python tools/vendor.py
 
 book: env vendor
-	$(BIN)/jupyter-book build . --all -W -n --keep-going
+	rm -rf _build/autosave
+	$(BUILD_ENV) $(BIN)/jupyter-book build . --all -W -n --keep-going
 
 test: env vendor
-	$(BIN)/python -m pytest
+	$(BUILD_ENV) $(BIN)/python -m pytest
 
 serve:
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html

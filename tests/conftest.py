@@ -23,6 +23,16 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+#: The one date the site and the tests measure from (learners' notebooks use today).
+AS_OF = "2026-10-01"
+
+# Kernels started by nbval inherit these: no test writes an autosave into the
+# repository, and notebook outputs do not change from day to day.
+os.environ.setdefault("CONNECTIVISM_AS_OF", AS_OF)
+if "CONNECTIVISM_AUTOSAVE_DIR" not in os.environ or str(ROOT) in os.environ["CONNECTIVISM_AUTOSAVE_DIR"]:
+    import tempfile
+
+    os.environ["CONNECTIVISM_AUTOSAVE_DIR"] = tempfile.mkdtemp(prefix="kit-test-autosave-")
 
 
 @dataclass

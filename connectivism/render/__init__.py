@@ -8,12 +8,12 @@ site's shared copy.
 
 from connectivism.render.describe import kind_counts, legend_html, summary, table_html
 from connectivism.render.html import LIBRARY_END, LIBRARY_START, GraphView, draw, graph_of, share_library
-from connectivism.render.layout import positions
+from connectivism.render.layout import extend_positions, positions
 from connectivism.render.static import static_svg
 from connectivism.render.style import KIND_STYLES, edge_width, style_for
 
 __all__ = [
-    "GraphView", "draw", "graph_of", "share_library", "positions", "summary", "table_html", "legend_html",
+    "GraphView", "draw", "graph_of", "share_library", "positions", "extend_positions", "summary", "table_html", "legend_html",
     "kind_counts", "static_svg", "KIND_STYLES", "style_for", "edge_width",
     "LIBRARY_START", "LIBRARY_END",
 ]

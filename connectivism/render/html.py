@@ -185,7 +185,7 @@ def network_data(graph: nx.Graph, pos: dict) -> dict:
 
 
 def draw(network, *, title: str | None = None, seed: int = 7, height: int = 420,
-         table: bool = True) -> GraphView:
+         table: bool = True, pos: dict | None = None) -> GraphView:
     """Draw a learning network (or any networkx graph) as an interactive figure.
 
     Parameters
@@ -203,6 +203,10 @@ def draw(network, *, title: str | None = None, seed: int = 7, height: int = 420,
         Height of the drawing in CSS pixels (the width follows the page).
     table : bool, optional
         Add the collapsible table of nodes and ties (default True).
+    pos : dict, optional
+        Node positions to use instead of computing a layout (an editor keeps
+        them from one drawing to the next; see
+        :func:`connectivism.render.layout.extend_positions`).
 
     Returns
     -------
@@ -226,7 +230,7 @@ def draw(network, *, title: str | None = None, seed: int = 7, height: int = 420,
     """
     graph = graph_of(network)
     title = title or graph.graph.get("title") or "Learning network"
-    pos = positions(graph, seed=seed)
+    pos = positions(graph, seed=seed) if pos is None else pos
     text = summary(graph, title=None)
     doc = _template().render(
         title=title,

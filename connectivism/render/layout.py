@@ -10,7 +10,7 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 
-__all__ = ["positions"]
+__all__ = ["positions", "extend_positions"]
 
 #: Half-width of the drawing area, in vis-network units.
 SCALE = 300
@@ -56,3 +56,46 @@ def positions(graph: nx.Graph, *, seed: int = 7, centre: object = None) -> dict[
     raw = nx.spring_layout(graph, iterations=80, **kwargs)
     spread = max(max(abs(x), abs(y)) for x, y in raw.values()) or 1.0
     return {n: (round(x / spread * SCALE), round(y / spread * SCALE)) for n, (x, y) in raw.items()}
+
+
+def extend_positions(graph: nx.Graph, previous: dict, *, seed: int = 7,
+                     relayout_share: float = 0.2) -> dict[object, tuple[int, int]]:
+    """Positions for ``graph`` that keep every node already placed where it was.
+
+    An editor calls this after each change, so the drawing does not jump
+    around as a learner adds nodes, and no layout has to be recomputed: a new
+    node goes next to the middle of its placed neighbours (or on a ring around
+    the centre when it has none), nudged by a seeded offset. If more than
+    ``relayout_share`` of the nodes are new (an import, a fresh start), the
+    whole layout is computed again with :func:`positions`.
+
+    Examples
+    --------
+    >>> g = nx.path_graph(3)
+    >>> first = positions(g)
+    >>> g.add_edge(2, 3)
+    >>> later = extend_positions(g, first, relayout_share=0.5)
+    >>> all(later[n] == first[n] for n in first), 3 in later
+    (True, True)
+    """
+    kept = {n: p for n, p in previous.items() if n in graph}
+    new = [n for n in graph if n not in kept]
+    if not kept or len(new) > relayout_share * graph.number_of_nodes():
+        return positions(graph, seed=seed)
+    rng = np.random.default_rng(seed + len(kept))
+    out = dict(kept)
+    for i, node in enumerate(new):
+        placed = [out[m] for m in graph[node] if m in out]
+        jitter = rng.uniform(-1.0, 1.0, 2) * SCALE * 0.12
+        if placed:
+            x = sum(p[0] for p in placed) / len(placed)
+            y = sum(p[1] for p in placed) / len(placed)
+            if len(placed) == 1:  # a leaf: step outwards from its neighbour
+                cx, cy = placed[0]
+                norm = max((cx * cx + cy * cy) ** 0.5, 1.0)
+                x, y = cx + cx / norm * SCALE * 0.25, cy + cy / norm * SCALE * 0.25
+        else:
+            angle = 2 * np.pi * ((len(kept) + i) * 0.618034 % 1.0)
+            x, y = np.cos(angle) * SCALE * 0.8, np.sin(angle) * SCALE * 0.8
+        out[node] = (int(round(x + jitter[0])), int(round(y + jitter[1])))
+    return {n: out[n] for n in graph}
