@@ -5,6 +5,9 @@ Examples
 >>> net = load_example("teacher")
 >>> net.me, len(net)
 ('Amira', 14)
+>>> clinical = load_example("clinical-educator")
+>>> clinical.me, len(clinical), str(clinical.metadata.as_of)
+('Jonas', 18, '2026-10-01')
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ __all__ = ["EXAMPLES", "load_example"]
 EXAMPLES: dict[str, tuple[str, str]] = {
     "teacher": ("example-teacher.json",
                 "Amira, a secondary-school science teacher (fictional)"),
+    "clinical-educator": ("example-clinical-educator.json",
+                          "Jonas, a clinical educator in emergency medicine (fictional)"),
 }
 
 
@@ -30,7 +35,10 @@ def load_example(name: str) -> LearningNetwork:
     Parameters
     ----------
     name : str
-        One of :data:`EXAMPLES` (``"teacher"``).
+        One of :data:`EXAMPLES`: ``"teacher"`` (Amira, a secondary-school
+        science teacher) or ``"clinical-educator"`` (Jonas, an emergency
+        medicine consultant who teaches residents). Both are fictional and
+        dated 1 October 2026 (``metadata.as_of``).
 
     Raises
     ------
