@@ -234,3 +234,24 @@ def test_start_over_from_an_example_is_undoable(builder):
     builder.start_name.value = "Kim"
     builder.start_button.click()
     assert builder.network.me == "Kim" and len(builder.network) == 1
+
+
+def test_kit_measures_and_suggestions_follow_each_step(tmp_path):
+    """With the kit's own measures: a first tie clears the 'no ties yet' suggestion."""
+    b = NetworkBuilder(EditSession(LearningNetwork("Sam"), autosave=tmp_path / "a.json"), as_of=AS_OF)
+    assert "no ties yet" in b.suggestions_html.value
+    add(b, "Ada", "person", "computing")
+    add(b, "Open Ed Weekly", "resource", "open education")
+    before = (b.measures_html.value, b.suggestions_html.value)
+    connect(b, "Sam", "Ada", 4)
+    connect(b, "Sam", "Open Ed Weekly", 2)
+    assert "no ties yet" not in b.suggestions_html.value
+    assert (b.measures_html.value, b.suggestions_html.value) != before
+    assert "as of 1 October 2026" in b.measures_html.value
+
+
+def test_positions_stay_put_as_nodes_are_added(builder):
+    add(builder, "Ada"); connect(builder, "Sam", "Ada")
+    first = dict(builder._positions)
+    add(builder, "Bea"); connect(builder, "Ada", "Bea")
+    assert all(builder._positions[n] == p for n, p in first.items())

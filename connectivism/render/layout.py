@@ -67,7 +67,8 @@ def extend_positions(graph: nx.Graph, previous: dict, *, seed: int = 7,
     node goes next to the middle of its placed neighbours (or on a ring around
     the centre when it has none), nudged by a seeded offset. If more than
     ``relayout_share`` of the nodes are new (an import, a fresh start), the
-    whole layout is computed again with :func:`positions`.
+    whole layout is computed again with :func:`positions` (never for up to three
+    new nodes).
 
     Examples
     --------
@@ -80,7 +81,7 @@ def extend_positions(graph: nx.Graph, previous: dict, *, seed: int = 7,
     """
     kept = {n: p for n, p in previous.items() if n in graph}
     new = [n for n in graph if n not in kept]
-    if not kept or len(new) > relayout_share * graph.number_of_nodes():
+    if not kept or len(new) > max(3, relayout_share * graph.number_of_nodes()):
         return positions(graph, seed=seed)
     rng = np.random.default_rng(seed + len(kept))
     out = dict(kept)

@@ -172,14 +172,17 @@ class NetworkBuilder(widgets.VBox):
 
     # --- actions (each: validate in the model, refresh, or show the message) ----------
 
-    def _attempt(self, label: str, change: Callable, message: widgets.HTML, done: str) -> bool:
+    def _attempt(self, label: str, change: Callable, message: widgets.HTML, done: str,
+                 clear: tuple = ()) -> bool:
         try:
             self.session.do(label, change)
         except NetworkError as err:
             message.value = _message("error", str(err))
             return False
-        message.value = _message("ok", done)
+        for field in clear:  # before the message, so a fast learner never types into a stale form
+            field.value = ""
         self.refresh()
+        message.value = _message("ok", done)
         return True
 
     @property
@@ -189,15 +192,12 @@ class NetworkBuilder(widgets.VBox):
     def add_node(self) -> bool:
         name = self.node_name.value
         tags = [t.strip() for t in self.node_tags.value.split(",") if t.strip()]
-        ok = self._attempt(
+        topic, note = self.node_topic.value.strip(), self.node_note.value
+        return self._attempt(
             f"add {name.strip()}",
-            lambda net: net.add(name, self.node_kind.value, topic=self.node_topic.value.strip(),
-                                tags=tags, note=self.node_note.value),
-            self.add_message, f"Added {name.strip()}.")
-        if ok:
-            for field in (self.node_name, self.node_topic, self.node_tags, self.node_note):
-                field.value = ""
-        return ok
+            lambda net: net.add(name, self.node_kind.value, topic=topic, tags=tags, note=note),
+            self.add_message, f"Added {name.strip()}.",
+            clear=(self.node_name, self.node_topic, self.node_tags, self.node_note))
 
     def connect(self) -> bool:
         a, b = self.tie_a.value, self.tie_b.value
@@ -217,11 +217,8 @@ class NetworkBuilder(widgets.VBox):
         if old is None:
             self.edit_message.value = _message("error", "Choose a node first.")
             return False
-        ok = self._attempt(f"rename {old}", lambda net: net.rename(old, new), self.edit_message,
-                           f"Renamed {old} to {new.strip()}.")
-        if ok:
-            self.edit_new_name.value = ""
-        return ok
+        return self._attempt(f"rename {old}", lambda net: net.rename(old, new), self.edit_message,
+                             f"Renamed {old} to {new.strip()}.", clear=(self.edit_new_name,))
 
     def change_topic(self) -> bool:
         name = self.edit_node.value
@@ -374,18 +371,15 @@ class NetworkBuilder(widgets.VBox):
 
 
 def _kit_measures(net: LearningNetwork, as_of: datetime.date) -> tuple[str, str]:
-    """The kit's measures panel and suggestions list, as HTML."""
+    """The kit's measures (with the Downes profile) and suggestions, as HTML."""
     from connectivism.measures import measure_all
-    from connectivism.measures.report import measures_table
+    from connectivism.measures.report import measures_table, profile_table, suggestions_list
     from connectivism.suggestions import suggest
 
     measures = measure_all(net, as_of=as_of)
-    items = "".join(
-        f"<li><b>{html.escape(str(s.principle))}.</b> {html.escape(s.text)}</li>"
-        for s in suggest(net, as_of=as_of, measures=measures)
-    ) or "<li>No suggestions right now: keep nurturing the ties you have.</li>"
-    heading = f"<h4>What your network says (as of {as_of.isoformat()})</h4>"
-    return heading + measures_table(measures), f"<h4>Next steps to consider</h4><ul>{items}</ul>"
+    suggestions = suggest(net, as_of=as_of, measures=measures)
+    return (f"<div class='kit-measures'>{measures_table(measures).html}{profile_table(measures).html}</div>",
+            f"<div class='kit-next-steps'>{suggestions_list(suggestions, measures).html}</div>")
 
 
 def build_network(**kwargs) -> NetworkBuilder:

@@ -44,9 +44,10 @@ def _offline_widgets(app, pagename, templatename, context, doctree):
 
     * The manager finds its icon fonts next to its own AMD module, whose
       address require.js derives from the module name: unconfigured, that is
-      ``<page folder>/@jupyter-widgets/html-manager/dist/``, which does not
-      exist (404s). A ``require.config`` right after require.js maps the
-      name to the vendored folder.
+      ``<page folder>/@jupyter-widgets/html-manager/dist/`` (or, for the
+      bundled controls, ``<page folder>/@jupyter-widgets/``), which do not
+      exist (404s). A ``require.config`` right after require.js maps both
+      names to the vendored folder.
     * On pages with math, an adapter gives widgets the MathJax 2 call they
       make (see ``widgets-mathjax3.js``).
     """
@@ -55,11 +56,11 @@ def _offline_widgets(app, pagename, templatename, context, doctree):
     require_js = "_static/" + next(iter(app.config.nb_ipywidgets_js), "")
     if require_js in names:
         folder = context["pathto"]("_static/jupyter-widgets", 1)
-        body = (
-            'require.config({paths: {"@jupyter-widgets/html-manager/dist": '
-            + json.dumps(folder)
-            + "}});"
-        )
+        # the manager's own modules, and the widget packages it bundles
+        # (@jupyter-widgets/controls, base, output), whose icon fonts the
+        # button icons use: both resolve to the vendored folder
+        paths = {"@jupyter-widgets/html-manager/dist": folder, "@jupyter-widgets": folder}
+        body = f"require.config({{paths: {json.dumps(paths)}}});"
         scripts.insert(names.index(require_js) + 1, _JavaScript(None, body=body))
         names.insert(names.index(require_js) + 1, "")
     mathjax = "_static/" + app.config.mathjax_path
