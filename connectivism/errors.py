@@ -55,6 +55,7 @@ __all__ = [
     "EncodingError",
     "SchemaVersionError",
     "UnsafeFileError",
+    "ModelParameterError",
 ]
 
 
@@ -408,4 +409,24 @@ class UnsafeFileError(FileFormatError):
     Traceback (most recent call last):
     ...
     connectivism.errors.UnsafeFileError: The file 'network.json' nests lists or objects more than 20 levels deep; a learning network needs at most 4, so the file was not read (deep nesting can be used to crash the program that reads it).
+    """
+
+
+# --- simulation models --------------------------------------------------------
+
+
+class ModelParameterError(NetworkError, ValueError):
+    """A parameter given to a simulation model is unknown, of the wrong type or out of range.
+
+    Raised by :mod:`connectivism.models` before a model runs. The message names
+    the parameter, the value given and the values accepted; :attr:`field` is
+    the parameter's name and :attr:`value` the value given.
+
+    Examples
+    --------
+    >>> from connectivism.models import SmallWorld
+    >>> SmallWorld().run(p=1.5)
+    Traceback (most recent call last):
+    ...
+    connectivism.errors.ModelParameterError: p = 1.5 is outside 0–1: p is the chance that each tie is rewired into a long tie (a shortcut); use a number from 0 to 1.
     """

@@ -156,11 +156,12 @@ def _edge_tooltip(data: dict) -> str:
     return "\n".join(parts)
 
 
-def network_data(graph: nx.Graph, pos: dict) -> dict:
+def network_data(graph: nx.Graph, pos: dict, highlight: frozenset | None = None) -> dict:
     """Nodes and edges for vis-network, assembled with pyvis.
 
     Node ids are positions in the graph's node order, so no name ever becomes
-    an id or markup; names appear only as text labels and tooltips.
+    an id or markup; names appear only as text labels and tooltips. Nodes in
+    ``highlight`` get a thick black border.
     """
     from pyvis.network import Network
 
@@ -170,12 +171,13 @@ def network_data(graph: nx.Graph, pos: dict) -> dict:
         index[name] = i
         st = style_for(data.get("kind"))
         x, y = pos[name]
+        marked = {} if not highlight or name not in highlight else {"borderWidth": _MARK_WIDTH}
         net.add_node(
             i, label=str(name), shape=st.shape, x=x, y=y, size=st.size,
-            color={"background": st.colour, "border": st.border,
+            color={"background": st.colour, "border": "#000000" if marked else st.border,
                    "highlight": {"background": st.colour, "border": "#000000"},
                    "hover": {"background": st.colour, "border": "#000000"}},
-            title=_tooltip(name, data), physics=False,
+            title=_tooltip(name, data), physics=False, **marked,
         )
     for a, b, data in graph.edges(data=True):
         net.add_edge(index[a], index[b], width=edge_width(data.get("strength")),
@@ -184,8 +186,31 @@ def network_data(graph: nx.Graph, pos: dict) -> dict:
     return {"nodes": nodes, "edges": edges}
 
 
+#: Border width of a highlighted node (vis-network units; the default border is 1.5).
+_MARK_WIDTH = 5
+
+
+def _ring_marks(svg: str, graph: nx.Graph, pos: dict, marked: frozenset | None) -> str:
+    """Add a black ring round each marked node of the print drawing."""
+    if not marked:
+        return svg
+    rings = "".join(
+        f"<circle cx='{pos[n][0]}' cy='{pos[n][1]}' r='{style_for(graph.nodes[n].get('kind')).size:.1f}'/>"
+        for n in graph if n in marked)
+    return svg[: -len("</svg>")] + f"<g fill='none' stroke='#000000' stroke-width='3'>{rings}</g></svg>"
+
+
+def _with_mark_legend(legend: str, label: str) -> str:
+    """Add a legend entry for the thick black ring."""
+    swatch = ("<svg width='16' height='16' viewBox='0 0 16 16' aria-hidden='true' style='vertical-align:-3px'>"
+              "<circle cx='8' cy='8' r='5.5' fill='#ffffff' stroke='#000000' stroke-width='3'/></svg>")
+    item = f"<li style='display:inline-block;margin-right:1em'>{swatch} {html.escape(label)}</li>"
+    return legend[: -len("</ul>")] + item + "</ul>"
+
+
 def draw(network, *, title: str | None = None, seed: int = 7, height: int = 420,
-         table: bool = True, pos: dict | None = None) -> GraphView:
+         table: bool = True, pos: dict | None = None, highlight=None,
+         highlight_label: str = "highlighted") -> GraphView:
     """Draw a learning network (or any networkx graph) as an interactive figure.
 
     Parameters
@@ -207,6 +232,13 @@ def draw(network, *, title: str | None = None, seed: int = 7, height: int = 420,
         Node positions to use instead of computing a layout (an editor keeps
         them from one drawing to the next; see
         :func:`connectivism.render.layout.extend_positions`).
+    highlight : iterable of nodes, optional
+        Nodes to mark with a thick black border (a model's state, such as
+        "knows the newest item"). Off by default; when given, the summary, the
+        legend and the print drawing say what the mark means and how many
+        nodes carry it, so the mark is never conveyed by the picture alone.
+    highlight_label : str, optional
+        What the mark means, as a phrase ("within two steps of you").
 
     Returns
     -------
@@ -227,16 +259,24 @@ def draw(network, *, title: str | None = None, seed: int = 7, height: int = 420,
     False
     >>> draw(g).html == draw(g).html
     True
+    >>> draw(g, highlight={"Sam"}, highlight_label="you").summary.endswith(
+    ...     "1 of 2 nodes has a thick black ring: you.")
+    True
     """
     graph = graph_of(network)
     title = title or graph.graph.get("title") or "Learning network"
     pos = positions(graph, seed=seed) if pos is None else pos
     text = summary(graph, title=None)
+    marked = None if highlight is None else frozenset(n for n in highlight if n in graph)
+    if marked is not None:
+        count, total = len(marked), graph.number_of_nodes()
+        text += (f" {count} of {total} node{'s' if total != 1 else ''} "
+                 f"{'has' if count == 1 else 'have'} a thick black ring: {highlight_label}.")
     doc = _template().render(
         title=title,
         summary=text,
         library=Markup(inline_library()),
-        data_json=Markup(_safe_json(network_data(graph, pos))),
+        data_json=Markup(_safe_json(network_data(graph, pos, marked))),
         options_json=Markup(_safe_json(_OPTIONS)),
     )
     kinds = list(kind_counts(graph))
@@ -246,8 +286,8 @@ def draw(network, *, title: str | None = None, seed: int = 7, height: int = 420,
         f"<iframe class='kit-graph' title=\"{html.escape(frame_title)}\" srcdoc=\"{html.escape(doc, quote=True)}\" "
         f"style='display:block;width:100%;max-width:100%;height:{int(height)}px;border:1px solid #ccc;"
         "border-radius:4px;box-sizing:border-box'></iframe>",
-        static_svg(graph, pos, label=f"{title}. {text}"),
-        legend_html(kinds),
+        _ring_marks(static_svg(graph, pos, label=f"{title}. {text}"), graph, pos, marked),
+        legend_html(kinds) if marked is None else _with_mark_legend(legend_html(kinds), highlight_label),
         f"<p class='kit-graph-summary'>{html.escape(text)}</p>",
     ]
     if table:
