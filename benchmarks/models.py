@@ -9,8 +9,9 @@ default size redraws in ≤ 300 ms.
 For each time-stepping model both implementations start from the **same
 network** (same seed) and run the same rules; only the random draws differ,
 so the last columns compare their outcomes, which should agree up to noise.
-The small-world and non-human models do not step through time (they measure
-a network once); their run times are listed for completeness.
+The small-world, non-human, specialised-nodes (network growth, one newcomer
+at a time) and connections models do not step through time (they build or
+measure a network once); their run times are listed for completeness.
 
 Usage: ``.venv/bin/python benchmarks/models.py [--notebooks]``
 """
@@ -28,6 +29,10 @@ import numpy as np
 from connectivism.models import MODELS
 from connectivism.models.base import rng_for
 from connectivism.models.currency import currency_over_time, make_network, spread
+from connectivism.models.decisions import better_option, social_learning
+from connectivism.models.decisions import make_network as decisions_network
+from connectivism.models.diversity import bounded_confidence
+from connectivism.models.diversity import make_network as diversity_network
 from connectivism.models.maintenance import fade, random_ties
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,11 +146,78 @@ def bench_currency() -> tuple:
             f"{fast_out[1]:.3f} / {plain_out[1]:.3f}")
 
 
+# --- diversity: bounded-confidence opinions (Hegselmann–Krause) on a small world ---------------
+
+EPSILON, K_RING = 0.2, 10
+
+
+def plain_opinions(g: nx.Graph, x0, *, epsilon: float, steps: int) -> tuple[float, int]:
+    """The diversity model written the straightforward way: loops over people and their contacts."""
+    x = {person: float(x0[person]) for person in g}
+    for _ in range(steps):
+        new = {}
+        for person in g:
+            near = [x[person]] + [x[other] for other in g[person] if abs(x[other] - x[person]) <= epsilon]
+            new[person] = sum(near) / len(near)
+        x = new
+    values = np.array([x[p] for p in sorted(g)])
+    return float(values.std()), int(np.unique(np.round(values, 3)).size)
+
+
+def bench_diversity() -> tuple:
+    a = diversity_network("small world", N, K_RING, rng_for(SEED, 0))
+    x0 = rng_for(SEED, 1).random(N)
+    fast_s, (history, _) = best_of(lambda: bounded_confidence(x0, a, EPSILON, STEPS))
+    g = nx.from_scipy_sparse_array(a)
+    plain_s, plain = best_of(lambda: plain_opinions(g, x0, epsilon=EPSILON, steps=STEPS), repeat=1)
+    last = history[-1]
+    return ("diversity (opinions, all steps kept)", fast_s, plain_s,
+            f"spread {last.std():.4f} / {plain[0]:.4f}, distinct {np.unique(np.round(last, 3)).size} / {plain[1]}")
+
+
+# --- decisions: copying and exploring in a restless two-armed bandit ---------------------------
+
+EXPLORE, QUALITY, FLIP = 0.05, 0.7, 50
+
+
+def plain_decisions(g: nx.Graph, *, explore: float, quality: float, best, rng) -> float:
+    """The decisions model written the straightforward way: loops over people and their contacts."""
+    choice = {person: int(rng.random() < 0.5) for person in g}
+    right = []
+    for t in range(len(best)):
+        right.append(sum(choice[p] == best[t] for p in g) / len(choice))
+        worked = {p: rng.random() < (quality if choice[p] == best[t] else 1 - quality) for p in g}
+        new = {}
+        for person in g:
+            if rng.random() < explore:
+                new[person] = int(rng.random() < 0.5)
+                continue
+            good = [choice[o] for o in [person, *g[person]] if worked[o]]
+            new[person] = good[int(rng.integers(len(good)))] if good else choice[person]
+        choice = new
+    return float(np.mean(right[FLIP:FLIP + 20]))
+
+
+def bench_decisions() -> tuple:
+    a = decisions_network(N, 4, rng_for(SEED, 0))
+    best = better_option(STEPS, FLIP)
+    fast_s, choices = best_of(lambda: social_learning(a, explore=EXPLORE, quality=QUALITY, best=best,
+                                                      rng=rng_for(SEED, 1)))
+    g = nx.from_scipy_sparse_array(a)
+    plain_s, plain = best_of(lambda: plain_decisions(g, explore=EXPLORE, quality=QUALITY, best=best,
+                                                     rng=rng_for(SEED, 1)), repeat=1)
+    right = (choices == best[:, None]).mean(axis=1)
+    return ("decisions (choices, all steps kept)", fast_s, plain_s,
+            f"right in 20 steps after the flip {right[FLIP:FLIP + 20].mean():.3f} / {plain:.3f}")
+
+
 def full_runs() -> None:
     print("\nwhole model runs (Model.run, first call, includes network generation and reference sweeps)")
     print(f"{'model':>12} {'settings':>34} {'seconds':>8}")
     cases = [("smallworld", {"n": 1000, "k": 10, "p": 0.01}), ("maintenance", {"n": N, "steps": STEPS}),
-             ("currency", {"n": N, "steps": STEPS}), ("nonhuman", {"groups": 12, "group_size": 40})]
+             ("currency", {"n": N, "steps": STEPS}), ("nonhuman", {"groups": 12, "group_size": 40}),
+             ("diversity", {"n": N, "steps": STEPS}), ("specialised", {"n": N}),
+             ("connections", {"fields": 12, "field_size": 50}), ("decisions", {"n": N, "steps": STEPS})]
     for name, params in cases:
         start = time.perf_counter()
         MODELS[name]().run(seed=SEED, **params)
@@ -158,7 +230,8 @@ def redraws() -> None:
     print("\nexplorer redraw after a slider change at the notebook's default size, median of 6 (ms)")
     print(f"{'model':>12} {'slider':>8} {'run':>6} {'plot':>6} {'network':>8} {'total':>6}")
     moves = {"smallworld": ("p", 0.05), "maintenance": ("budget", 0.6), "currency": ("lifetime", 1),
-             "nonhuman": ("remove", "all non-human nodes")}
+             "nonhuman": ("remove", "all non-human nodes"), "diversity": ("epsilon", 0.3),
+             "specialised": ("m", 3), "connections": ("bridges", 2), "decisions": ("explore", 0.05)}
     for name, (slider, value) in moves.items():
         explorer = ModelExplorer(MODELS[name]())
         default = explorer.sliders[slider].value
@@ -176,7 +249,7 @@ def notebooks() -> None:
     from nbclient import NotebookClient
 
     print("\nmodel notebooks, top to bottom (nbclient, fresh kernel each), seconds")
-    for path in sorted((ROOT / "notebooks").glob("1[1-4]-*.ipynb")):
+    for path in sorted((ROOT / "notebooks").glob("1[1-8]-*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         start = time.perf_counter()
         NotebookClient(nb, timeout=120, kernel_name="python3",
@@ -191,7 +264,8 @@ def main() -> None:
     print(f"time-stepping models: {N:,} people × {STEPS} steps, same network and rules for both "
           "implementations (vectorised: best of 3; plain networkx loop: 1 run)")
     print(f"{'model':>38} {'vectorised s':>13} {'plain s':>8} {'speed-up':>9}  outcome (vectorised / plain)")
-    for model, fast_s, plain_s, outcome in (bench_maintenance(), bench_currency()):
+    for model, fast_s, plain_s, outcome in (bench_maintenance(), bench_currency(), bench_diversity(),
+                                            bench_decisions()):
         print(f"{model:>38} {fast_s:>13.3f} {plain_s:>8.2f} {plain_s / fast_s:>8.0f}×  {outcome}")
     full_runs()
     redraws()

@@ -13,7 +13,9 @@ from connectivism.models.base import MAX_SEED, check_seed
 
 MODEL_CLASSES = sorted(MODELS.values(), key=lambda m: m.name)
 SMALL = {"smallworld": {"n": 60}, "maintenance": {"n": 60, "steps": 20},
-         "currency": {"n": 60, "steps": 30}, "nonhuman": {"group_size": 5}}
+         "currency": {"n": 60, "steps": 30}, "nonhuman": {"group_size": 5},
+         "diversity": {"n": 60, "steps": 20}, "specialised": {"n": 60},
+         "connections": {"field_size": 6}, "decisions": {"n": 60, "steps": 40}}
 
 
 def test_parameter_checks_type_and_range_and_says_what_is_accepted():
@@ -55,7 +57,7 @@ def test_bad_seeds_are_rejected(seed):
 def test_every_model_has_the_frames_shape(model_class):
     model = model_class()
     assert model.title and model.challenge and model.principle[1]
-    assert model.principle[0] in {3, 4, 5, 7}
+    assert model.principle[0] in {1, 2, 3, 4, 5, 6, 7, 8}
     names = [spec.name for spec in model.parameters]
     assert len(names) == len(set(names)) and "seed" not in names
     for spec in model.parameters:

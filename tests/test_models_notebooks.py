@@ -1,4 +1,4 @@
-"""The four model notebooks follow the model-notebook template (connectivism.models.NOTEBOOK_SECTIONS).
+"""The model notebooks follow the model-notebook template (connectivism.models.NOTEBOOK_SECTIONS).
 
 nbval runs the notebooks themselves (strict, committed outputs); this file
 checks their shape: label and overview, play first, the Info-tab sections in
@@ -23,6 +23,10 @@ NOTEBOOKS = {
     "maintenance": ("notebooks/12-nurturing-connections.ipynb", "model-nurturing"),
     "currency": ("notebooks/13-currency.ipynb", "model-currency"),
     "nonhuman": ("notebooks/14-non-human-appliances.ipynb", "model-nonhuman"),
+    "diversity": ("notebooks/15-diversity-of-opinions.ipynb", "model-diversity"),
+    "specialised": ("notebooks/16-specialised-nodes.ipynb", "model-specialised"),
+    "connections": ("notebooks/17-seeing-connections.ipynb", "model-connections"),
+    "decisions": ("notebooks/18-decisions-shifting-reality.ipynb", "model-decisions"),
 }
 MODEL_LABELS = {label for _, label in NOTEBOOKS.values()}
 

@@ -54,26 +54,33 @@ Examples
 --------
 >>> from connectivism.models import MODELS
 >>> sorted(MODELS)
-['currency', 'maintenance', 'nonhuman', 'smallworld']
+['connections', 'currency', 'decisions', 'diversity', 'maintenance', 'nonhuman', 'smallworld', 'specialised']
 >>> MODELS["smallworld"]().principle[0]
 4
 """
 
 from connectivism.models.base import Chart, Model, Parameter, Result, Series, View, check_seed
+from connectivism.models.connections import Connections, ConnectionsResult
 from connectivism.models.currency import Currency, CurrencyResult
+from connectivism.models.decisions import Decisions, DecisionsResult
+from connectivism.models.diversity import Diversity, DiversityResult
 from connectivism.models.maintenance import Maintenance, MaintenanceResult
 from connectivism.models.nonhuman import NonHuman, NonHumanResult
 from connectivism.models.smallworld import SmallWorld, SmallWorldResult
+from connectivism.models.specialised import Specialised, SpecialisedResult
 
 __all__ = [
     "Model", "Parameter", "Result", "Chart", "Series", "View", "check_seed",
     "SmallWorld", "SmallWorldResult", "Maintenance", "MaintenanceResult",
     "Currency", "CurrencyResult", "NonHuman", "NonHumanResult",
+    "Diversity", "DiversityResult", "Specialised", "SpecialisedResult",
+    "Connections", "ConnectionsResult", "Decisions", "DecisionsResult",
     "MODELS", "NOTEBOOK_SECTIONS",
 ]
 
 #: Every model, by name.
-MODELS = {model.name: model for model in (SmallWorld, Maintenance, Currency, NonHuman)}
+MODELS = {model.name: model for model in (SmallWorld, Maintenance, Currency, NonHuman,
+                                          Diversity, Specialised, Connections, Decisions)}
 
 #: The second-level sections of a model notebook, in order (see the module description).
 NOTEBOOK_SECTIONS = ("Play first", "What is it", "How it works", "Things to notice", "Things to try",
