@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum 
 # the site measures from one fixed date (pages do not change from day to day).
 BUILD_ENV := CONNECTIVISM_AUTOSAVE_DIR=$(CURDIR)/_build/autosave CONNECTIVISM_AS_OF=2026-10-01
 
-.PHONY: book test env vendor serve lab notebooks lock set-repo clean help
+.PHONY: book test env vendor serve lab notebooks exercises exercises-check facilitator lock set-repo clean help
 
 help:
 	@echo "make book    build the site into _build/html (creates .venv, installs pinned requirements)"
@@ -17,6 +17,8 @@ help:
 	@echo "make serve   serve _build/html on http://127.0.0.1:8000"
 	@echo "make lab     open the notebooks in JupyterLab"
 	@echo "make notebooks   re-run the notebooks and store their committed outputs (see README)"
+	@echo "make exercises   regenerate the learner exercises from exercises/_source (answer keys stay out)"
+	@echo "make facilitator write the facilitator versions, with answers, to _build/facilitator (never committed)"
 	@echo "make set-repo URL=https://github.com/ORG/REPO [BRANCH=main]   point links at your fork"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -43,6 +45,15 @@ serve:
 
 notebooks: env
 	$(BIN)/python tools/notebooks.py
+
+exercises: env
+	$(BUILD_ENV) $(BIN)/python tools/exercises.py build
+
+exercises-check: env
+	$(BIN)/python tools/exercises.py check
+
+facilitator: env
+	$(BIN)/python tools/exercises.py facilitator $(or $(OUT),_build/facilitator)
 
 lab: env
 	$(BIN)/jupyter lab notebooks/
