@@ -1,0 +1,22 @@
+"""Tools for workshop facilitators: launch links and the class network.
+
+=================  ==============================================================
+Module             What
+=================  ==============================================================
+``links``          launch links (Binder, JupyterHub via nbgitpuller) for every
+                   notebook and exercise, as a table to paste into an LMS
+``classnet``       merge a folder of learners' exported networks into one
+                   anonymised class network (keyed pseudonyms, rejections listed)
+``report``         the class network as one self-contained, offline HTML report
+=================  ==============================================================
+
+Command line (run from the repository root)::
+
+    python -m connectivism.facilitator links --hub https://hub.example.org [--ref v1.0] [--format md|csv]
+    python -m connectivism.facilitator links --binder
+    python -m connectivism.facilitator class-network FOLDER --out OUTDIR [--key-file PATH] [--keep-names]
+"""
+
+from __future__ import annotations
+
+__all__ = ["links", "classnet", "report"]

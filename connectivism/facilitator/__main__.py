@@ -1,0 +1,108 @@
+"""Command line for facilitators: ``python -m connectivism.facilitator {links,class-network}``.
+
+Run it from the repository root (``links`` reads ``./_config.yml`` and asks
+git which notebooks exist). See the facilitator guide in the book.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+import time
+from pathlib import Path
+
+from connectivism.facilitator import classnet, links, report
+
+
+def _links(args: argparse.Namespace) -> int:
+    config_path = Path(args.config)
+    if not config_path.is_file():
+        print(f"links: {config_path} not found: run this from the repository root or pass --config PATH",
+              file=sys.stderr)
+        return 2
+    config = links.read_config(config_path)
+    root = config_path.resolve().parent
+    try:
+        repo = links.repository(config)
+    except ValueError as error:
+        print(f"links: {error}", file=sys.stderr)
+        return 2
+    if "CHANGE-ME" in repo.url:
+        print("warning: the repository address in _config.yml is still the placeholder; "
+              "run `make set-repo URL=... BRANCH=...` before sharing these links.", file=sys.stderr)
+    ref = args.ref
+    if not ref:
+        ref, warning = links.default_ref(root, repo.branch)
+        if warning:
+            print(warning, file=sys.stderr)
+    paths = links.launch_paths(links.tracked_files(root))
+    titles = {p: links.notebook_title(root / p) or Path(p).stem for p in paths}
+    binder = args.binder or not args.hub
+    try:
+        rows = links.launch_links(config, paths, ref, hub=args.hub, binder=binder, titles=titles)
+    except ValueError as error:
+        print(f"links: {error}", file=sys.stderr)
+        return 2
+    print(links.csv_table(rows) if args.format == "csv" else links.markdown_table(rows), end="" if args.format == "csv" else "\n")
+    return 0
+
+
+def _class_network(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        print(f"class-network: {folder} is not a folder of learners' files", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    key_file = Path(args.key_file) if args.key_file else out.resolve().parent / "class-key.txt"
+    if key_file.resolve().is_relative_to(folder.resolve()) or key_file.resolve().is_relative_to(out.resolve()):
+        print(f"class-network: keep the key file out of the shared folders (not {key_file})", file=sys.stderr)
+        return 2
+    created = not key_file.exists()
+    key = classnet.load_or_create_key(key_file)
+    as_of = args.as_of or datetime.date.today().isoformat()
+    start = time.perf_counter()
+    found = classnet.read_folder(folder, key=key, keep_names=args.keep_names)
+    cls = classnet.merge(found, as_of=as_of)
+    page = report.report_html(cls, title=args.title)
+    paths = classnet.write_outputs(cls, out, html=page)
+    seconds = time.perf_counter() - start
+    if created:
+        print(f"Made a new class key in {key_file}: keep it private and reuse it all course "
+              "(same key = same pseudonyms).")
+    print(f"{len(found.accepted)} networks merged, {len(found.rejected)} set aside, in {seconds:.2f} s.")
+    for r in found.rejected:
+        print(f"  set aside {r.file}: {r.reason}")
+    for kind, path in paths.items():
+        print(f"{kind}: {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m connectivism.facilitator",
+                                     description="Tools for workshop facilitators.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("links", help="print launch links for every notebook and exercise")
+    p.add_argument("--hub", help="JupyterHub address, e.g. https://hub.example.edu (nbgitpuller links)")
+    p.add_argument("--binder", action="store_true", help="add Binder links (the default when no --hub)")
+    p.add_argument("--ref", help="tag, branch or commit to pin (default: the latest tag, else the branch)")
+    p.add_argument("--format", choices=("md", "csv"), default="md", help="Markdown table (default) or CSV")
+    p.add_argument("--config", default="_config.yml", help="the book's _config.yml (default ./_config.yml)")
+    p.set_defaults(run=_links)
+
+    p = sub.add_parser("class-network", help="merge a folder of learners' networks into one report")
+    p.add_argument("folder", help="folder holding the learners' exported .json / .graphml files")
+    p.add_argument("--out", required=True, help="folder to write class-network.html, .json and .graphml into")
+    p.add_argument("--key-file", help="the class key (made if missing; default OUT/../class-key.txt)")
+    p.add_argument("--keep-names", action="store_true", help="show real names (only with everyone's agreement)")
+    p.add_argument("--as-of", help="date the measures use, YYYY-MM-DD (default today)")
+    p.add_argument("--title", default="Our class network", help="title of the report")
+    p.set_defaults(run=_class_network)
+
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
