@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from contextlib import contextmanager
+from pathlib import Path
 from dataclasses import dataclass, field
 
 import pytest
@@ -88,3 +89,23 @@ def watch(page, base_url: str) -> PageProblems:
 
     page.context.route("**/*", route)
     return problems
+
+
+AXE = Path(__file__).resolve().parent.parent / "_vendor_tools" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
+    """Run axe-core (vendored from npm, injected here) on the page; return the serious ones.
+
+    Each violation is reduced to its rule id, impact, help text and the first
+    few offending elements, which is what a failing test should print.
+    """
+    if not AXE.is_file():
+        pytest.fail("axe-core is not vendored: run `python tools/vendor.py` (make test does)")
+    page.add_script_tag(content=AXE.read_text("utf-8"))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"],
+         "nodes": [n["target"] for n in v["nodes"][:3]], "count": len(v["nodes"])}
+        for v in result["violations"] if v["impact"] in impacts
+    ]

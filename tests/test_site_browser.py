@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium, watch
+from browser import axe_violations, chromium, watch
 from conftest import ROOT, toc_files
 
 pytestmark = pytest.mark.browser
@@ -119,3 +119,53 @@ def test_formula_and_widget_page_is_covered(good_site):
     assert widgets >= 1
     assert "mathjax/tex-chtml.js" in page and "$$" not in page.split("<article")[0]
     assert 'class="math' in page
+
+
+@pytest.mark.parametrize("page", toc_files())
+def test_page_passes_the_accessibility_audit(browser, site_url, good_site, page):
+    """axe-core on the rendered page (widgets and graphs drawn): no serious or critical violations."""
+    context = browser.new_context()
+    tab = context.new_page()
+    watch(tab, site_url)
+    tab.goto(site_url + page + ".html", wait_until="load")
+    want_widgets, _ = expected_counts(good_site, page)
+    if want_widgets:
+        tab.wait_for_function(
+            "n => document.querySelectorAll('.widget-subarea > .jupyter-widgets').length >= n",
+            arg=want_widgets, timeout=15000)
+    tab.wait_for_load_state("networkidle")
+    violations = axe_violations(tab)
+    context.close()
+    assert not violations, f"{page}: " + "\n".join(
+        f"{v['impact']} {v['id']} ({v['count']}×): {v['help']} e.g. {v['nodes']}" for v in violations)
+
+
+def test_builder_page_is_usable_by_keyboard(browser, site_url):
+    """Every builder control can be reached with Tab, and the focus is visible."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    watch(tab, site_url)
+    tab.goto(site_url + "notebooks/03-map-your-network.html", wait_until="networkidle")
+    tab.wait_for_selector(".widget-subarea .jupyter-button", timeout=15000)
+    seen, invisible = set(), []
+    for _ in range(250):
+        tab.keyboard.press("Tab")
+        info = tab.evaluate("""() => { const top = document.activeElement; if (!top) return null;
+            // inside a graph frame the focused element is the frame's own control
+            const e = (top.tagName === 'IFRAME' && top.contentDocument && top.contentDocument.activeElement)
+                      ? top.contentDocument.activeElement : top;
+            const s = e.ownerDocument.defaultView.getComputedStyle(e);
+            return {inWidget: !!top.closest('.widget-subarea'), tag: e.tagName,
+                    text: (e.getAttribute('title') || e.textContent || e.placeholder || '').trim().slice(0, 40),
+                    visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'}; }""")
+        if info and info["inWidget"]:
+            seen.add((info["tag"], info["text"]))
+            if not info["visible"]:
+                invisible.append(info)
+    context.close()
+    texts = {t for _, t in seen}
+    # Undo starts disabled (nothing to undo yet); Start over is named by its title
+    for control in ["Add node", "Replace the network", "e.g. Ada Lovelace"]:
+        assert any(control in t for t in texts), f"{control!r} never receives keyboard focus: {sorted(texts)}"
+    assert any(tag == "INPUT" for tag, _ in seen), "no text field receives keyboard focus"
+    assert not invisible, f"focus is not visible on: {invisible[:5]}"

@@ -25,7 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "tools" / "vendor.json"
-DEST = ROOT / "_vendor"
+DEST = ROOT / "_vendor"              # served by the site (html_static_path)
+TOOLS_DEST = ROOT / "_vendor_tools"  # used by the tests only, never served
 STAMP = DEST / ".manifest.json"
 
 
@@ -59,15 +60,17 @@ def _copy(src_root: Path, pattern: str, target: str, dest: Path) -> int:
 
 def vendor(force: bool = False) -> None:
     manifest = json.loads(MANIFEST.read_text())
-    if not force and STAMP.exists() and json.loads(STAMP.read_text()) == manifest:
+    if not force and STAMP.exists() and TOOLS_DEST.exists() and json.loads(STAMP.read_text()) == manifest:
         print("vendor: _vendor/ is up to date")
         return
-    if DEST.exists():
-        shutil.rmtree(DEST)
+    for old in (DEST, TOOLS_DEST):
+        if old.exists():
+            shutil.rmtree(old)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        staging = work / "_vendor"
+        stagings = {"site": work / "_vendor", "tools": work / "_vendor_tools"}
         for pkg in manifest["packages"]:
+            staging = stagings[pkg.get("root", "site")]
             tgz = _pack(pkg["name"], pkg["version"], work)
             got = _integrity(tgz)
             if got != pkg["integrity"]:
@@ -85,7 +88,8 @@ def vendor(force: bool = False) -> None:
             for lic in pkg["license_files"]:
                 _copy(src_root, lic, "/", lic_dir)
             print(f"vendor: {pkg['name']}@{pkg['version']} ok")
-        shutil.copytree(staging, DEST)
+        shutil.copytree(stagings["site"], DEST)
+        shutil.copytree(stagings["tools"], TOOLS_DEST)
     STAMP.write_text(json.dumps(manifest))
 
 
