@@ -13,11 +13,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-import yaml
+
 
 from connectivism.models import MODELS, NOTEBOOK_SECTIONS
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT, toc_files
 NOTEBOOKS = {
     "smallworld": ("notebooks/11-capacity-to-know-more.ipynb", "model-capacity"),
     "maintenance": ("notebooks/12-nurturing-connections.ipynb", "model-nurturing"),
@@ -41,17 +41,7 @@ def markdown(nb) -> str:
 
 def toc_labels() -> set[str]:
     """Labels defined in the pages of _toc.yml (only those pages are built)."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
+    files = toc_files()
     labels = set()
     for f in files:
         for path in (ROOT / f"{f}.md", ROOT / f"{f}.ipynb"):
