@@ -16,9 +16,12 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
+import warnings
+from collections.abc import Iterator
 
-__all__ = ["EXCERPT_LENGTH", "ImportNotice", "excerpt", "excerpts"]
+__all__ = ["EXCERPT_LENGTH", "ImportNotice", "caught_notices", "excerpt", "excerpts"]
 
 #: Most characters of a value that a message quotes (see :func:`excerpt`).
 EXCERPT_LENGTH = 60
@@ -55,6 +58,37 @@ class ImportNotice(UserWarning):
         super().__init__(message)
         self.source = source
         self.changes = tuple(changes)
+
+
+@contextlib.contextmanager
+def caught_notices() -> Iterator[list[str]]:
+    """Collect the messages of the :class:`ImportNotice` warnings issued in a block.
+
+    For views that show notices themselves (the builder, the autosave):
+    the notices are kept instead of printed; other warnings pass through.
+
+    Yields
+    ------
+    list of str
+        Filled with the notices' messages when the block ends.
+
+    Examples
+    --------
+    >>> with caught_notices() as notices:
+    ...     warnings.warn(ImportNotice("Removed a character."))
+    >>> notices
+    ['Removed a character.']
+    """
+    found: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ImportNotice)
+        try:
+            yield found
+        finally:
+            others = [w for w in caught if not issubclass(w.category, ImportNotice)]
+            found.extend(str(w.message) for w in caught if issubclass(w.category, ImportNotice))
+    for w in others:
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
 # --- quoting values in messages -------------------------------------------------

@@ -331,9 +331,10 @@ def _without_bidi(
         if not fixed:
             return entry
         if report:
-            for key in fixed:
+            for key, value in fixed.items():
                 src, location = where(section, index, key)
-                changed.append(location or src)
+                now = ", ".join(map(excerpt, value)) if isinstance(value, list) else excerpt(value)
+                changed.append(f"{location or src} (now {now})")
         return {**entry, **fixed}
 
     nodes = [clean(entry, ("name", "topic", "tags"), "nodes", i, True) for i, entry in enumerate(nodes)]
