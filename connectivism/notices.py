@@ -25,6 +25,8 @@ __all__ = ["EXCERPT_LENGTH", "ImportNotice", "caught_notices", "excerpt", "excer
 
 #: Most characters of a value that a message quotes (see :func:`excerpt`).
 EXCERPT_LENGTH = 60
+# control, surrogate and format characters (bidirectional controls are format characters)
+_INVISIBLE = frozenset(("Cc", "Cs", "Cf"))
 
 
 # --- notices ------------------------------------------------------------------
@@ -128,7 +130,7 @@ def excerpt(value: object, limit: int = EXCERPT_LENGTH) -> str:
     """
     if isinstance(value, str):
         text = value if len(value) <= limit else value[:limit] + "…"
-        if any(unicodedata.category(ch) in ("Cc", "Cs", "Cf") for ch in text):
+        if not text.isprintable() and any(unicodedata.category(ch) in _INVISIBLE for ch in text):
             return repr(text)
         return f"'{text}'"
     if isinstance(value, bool) or value is None:

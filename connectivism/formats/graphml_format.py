@@ -385,7 +385,11 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
         )
     graph = graphs[0]
 
-    def values(element: ET.Element, domain: str, wanted: tuple[str, ...], where: str) -> dict[str, str]:
+    def values(element: ET.Element, domain: str, wanted: tuple[str, ...], ident: str | None) -> dict[str, str]:
+        # `ident` is the element's id (None for the graph), quoted only for a message
+        def where() -> str:
+            return f"the <{domain}>" if ident is None else f"{domain} {excerpt(ident)}"
+
         found = dict(defaults[domain])  # only wanted attributes have defaults
         seen: set[str] = set()
         for child in element:
@@ -394,7 +398,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
             key_id = child.get("key")
             if key_id not in keys:
                 raise FileFormatError(
-                    f"The file '{name}': {where} has <data key={excerpt(key_id)}>, but no <key> with "
+                    f"The file '{name}': {where()} has <data key={excerpt(key_id)}>, but no <key> with "
                     "that id is declared.",
                     field="key",
                     value=key_id,
@@ -404,14 +408,14 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
                 continue
             if attr in seen:
                 raise FileFormatError(
-                    f"The file '{name}': {where} has two values for {attr!r}: give one.",
+                    f"The file '{name}': {where()} has two values for {attr!r}: give one.",
                     field=attr,
                 )
             seen.add(attr)
             found[attr] = _text(child)
         return found
 
-    meta = values(graph, "graph", _GRAPH_ATTRS, "the <graph>")
+    meta = values(graph, "graph", _GRAPH_ATTRS, None)
     version: Any = meta.get("format_version")
     if version is None:
         version = FORMAT_VERSION
@@ -427,8 +431,8 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
     if "me" in meta:
         doc["me"] = meta["me"]
 
-    node_places: list[str] = []
-    tie_places: list[str] = []
+    node_places: list[tuple[str, str]] = []  # (id, name), made into text only for a message
+    tie_places: list[tuple[str, str, str]] = []
     names: dict[str, str] = {}
     node_attrs = _NODE_ATTRS + ("label",)
     edges: list[ET.Element] = []
@@ -461,7 +465,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
                 "networks do not have.",
                 field="graph",
             )
-        found = values(child, "node", node_attrs, f"node {excerpt(node_id)}")
+        found = values(child, "node", node_attrs, node_id)
         node_name = found.get("name") or found.get("label") or node_id
         names[node_id] = node_name
         tags = found.get("tags")
@@ -474,7 +478,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
                 "note": found.get("note"),
             }
         )
-        node_places.append(f"node {excerpt(node_id)} ({_bare(node_name)})")
+        node_places.append((node_id, node_name))
     for edge in edges:
         ends = (edge.get("source"), edge.get("target"))
         label = edge.get("id") or f"{ends[0]}–{ends[1]}"
@@ -486,7 +490,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
                     field="edge",
                     value=end,
                 )
-        found = values(edge, "edge", _EDGE_ATTRS, f"edge {excerpt(label)}")
+        found = values(edge, "edge", _EDGE_ATTRS, label)
         strength: Any = found.get("strength")
         if strength is not None and _WHOLE_NUMBER.fullmatch(strength):
             strength = int(strength)
@@ -500,13 +504,15 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
                 "initiated_by": found.get("initiated_by"),
             }
         )
-        tie_places.append(f"edge {excerpt(label)} ({_bare(names[ends[0]])}–{_bare(names[ends[1]])})")
+        tie_places.append((label, names[ends[0]], names[ends[1]]))
 
     def where(section: str, index: int, field: str | None) -> tuple[str, str | None]:
         if section == "nodes":
-            place = node_places[index]
+            node_id, node_name = node_places[index]
+            place = f"node {excerpt(node_id)} ({_bare(node_name)})"
         elif section == "ties":
-            place = tie_places[index]
+            label, a, b = tie_places[index]
+            place = f"edge {excerpt(label)} ({_bare(a)}–{_bare(b)})"
         else:
             place = "the <graph>"
         return name, f"{place}, data {field!r}" if field else place
