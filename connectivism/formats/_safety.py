@@ -6,7 +6,8 @@ through these checks before it looks at the content:
 * the size is checked *before* a file is read (:data:`MAX_FILE_BYTES`), and at
   most one byte more than the limit is ever read;
 * text must be UTF-8 (a byte-order mark is allowed and removed);
-* JSON nesting is measured before parsing (:data:`MAX_JSON_DEPTH`);
+* JSON nesting is measured before parsing (:data:`MAX_JSON_DEPTH`), in time
+  linear in the size of the text;
 * XML is parsed with defusedxml with document type declarations, entities and
   external references forbidden, and nesting is limited (:data:`MAX_XML_DEPTH`).
 

@@ -32,7 +32,10 @@ needs: ``<data>`` whose key has one of the attribute names above (other data
 is ignored), a ``kind`` for every node, and exactly one node of kind ``me``.
 A node's name is its ``name`` data, else its ``label`` data, else its id.
 Files without ``format`` and ``format_version`` are read as the current
-version. Files must be UTF-8, like everything GraphML tools write.
+version. Files should be UTF-8, like everything GraphML tools write; a file
+that declares another encoding in its XML declaration is read in it, and one
+whose bytes do not match the declaration is refused with
+:class:`~connectivism.errors.EncodingError` (never read garbled).
 """
 
 from __future__ import annotations
