@@ -188,7 +188,7 @@ class EditSession:
                     session.network = read_json(path)
                 session.restored = True
                 if notices:
-                    session.notice = " ".join(notices)
+                    session.notice = " ".join(filter(None, [session.notice, *notices]))
                 return session
             except Exception as err:  # keep the learner's file whatever went wrong
                 stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -45,7 +45,6 @@ from pathlib import Path
 from typing import Any
 
 from connectivism.errors import FileFormatError
-from connectivism.notices import excerpts
 from connectivism.formats._document import network_from_document
 from connectivism.formats._safety import (
     Source,
@@ -57,6 +56,7 @@ from connectivism.formats._safety import (
 )
 from connectivism.formats.migrations import FORMAT_NAME, FORMAT_VERSION
 from connectivism.network import LearningNetwork
+from connectivism.notices import excerpts
 
 __all__ = [
     "NODE_COLUMNS",

@@ -48,7 +48,6 @@ from pathlib import Path
 from typing import Any
 
 from connectivism.errors import EncodingError, FileFormatError
-from connectivism.notices import excerpt
 from connectivism.formats._document import document_from_network, network_from_document
 from connectivism.formats._safety import (
     Source,
@@ -61,6 +60,7 @@ from connectivism.formats._safety import (
 )
 from connectivism.formats.migrations import FORMAT_NAME, FORMAT_VERSION
 from connectivism.network import LearningNetwork
+from connectivism.notices import excerpt
 
 __all__ = ["GRAPHML_NAMESPACE", "to_graphml", "from_graphml", "write_graphml", "read_graphml"]
 

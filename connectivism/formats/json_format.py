@@ -40,7 +40,6 @@ from pathlib import Path
 from typing import Any
 
 from connectivism.errors import FileFormatError, UnsafeFileError
-from connectivism.notices import excerpt
 from connectivism.formats._document import document_from_network, network_from_document
 from connectivism.formats._safety import (
     Source,
@@ -52,6 +51,7 @@ from connectivism.formats._safety import (
     read_source,
 )
 from connectivism.network import LearningNetwork
+from connectivism.notices import excerpt
 
 __all__ = ["to_json", "from_json", "write_json", "read_json"]
 
