@@ -64,6 +64,7 @@ from connectivism.errors import (
     UnknownNodeError,
     UnknownTieError,
 )
+from connectivism.notices import EXCERPT_LENGTH, excerpt
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -82,6 +83,7 @@ __all__ = [
     "MAX_TAG_LENGTH",
     "MAX_NOTE_LENGTH",
     "MAX_TITLE_LENGTH",
+    "BIDI_CONTROLS",
     "Node",
     "Tie",
     "Metadata",
@@ -116,6 +118,11 @@ MAX_TAG_LENGTH = 100
 MAX_NOTE_LENGTH = 5_000
 #: Longest network title, in characters.
 MAX_TITLE_LENGTH = 200
+
+#: Bidirectional control characters (U+202A–U+202E, U+2066–U+2069), refused in
+#: names, topics, tags and titles: they make text display in another order than
+#: it is stored ("Trojan Source", CVE-2021-42574). Notes may hold them.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 _NODE_FIELDS = ("kind", "topic", "tags", "note")
 _TIE_FIELDS = ("strength", "since", "last_contact", "initiated_by")
@@ -221,19 +228,9 @@ def match_key(name: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
-def _q(value: object, limit: int = 60) -> str:
+def _q(value: object, limit: int = EXCERPT_LENGTH) -> str:
     """Quote a value for a message: short, and unambiguous about invisibles."""
-    if isinstance(value, str):
-        text = value if len(value) <= limit else value[:limit] + "…"
-        if any(unicodedata.category(ch) in ("Cc", "Cs", "Cf") for ch in text):
-            return repr(text)
-        return f"'{text}'"
-    if isinstance(value, bool) or value is None:
-        return repr(value)
-    if isinstance(value, (int, float)):
-        return repr(value)
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit] + "…"
+    return excerpt(value, limit)
 
 
 def _bad_character(text: str, allow: str = "") -> str | None:
@@ -245,6 +242,19 @@ def _bad_character(text: str, allow: str = "") -> str | None:
         if category in ("Cc", "Cs") or ch in "\ufffe\uffff":
             return ch
     return None
+
+
+def _bidi_character(text: str) -> str | None:
+    """Return the first bidirectional control character in `text`, if any."""
+    if BIDI_CONTROLS.isdisjoint(text):
+        return None
+    return next(ch for ch in text if ch in BIDI_CONTROLS)
+
+
+_BIDI_HINT = (
+    "a bidirectional control character (U+{code:04X}), which makes text display in "
+    "another order than it is stored (so 'txt.exe' can look like 'exe.txt'): remove it"
+)
 
 
 def _clean_name(value: object, *, what: str = "name") -> str:
@@ -278,6 +288,13 @@ def _clean_name(value: object, *, what: str = "name") -> str:
             field="name",
             value=value,
         )
+    bad = _bidi_character(display)
+    if bad is not None:
+        raise InvalidNameError(
+            f"The {what} {_q(display)} contains {_BIDI_HINT.format(code=ord(bad))}.",
+            field="name",
+            value=value,
+        )
     if len(display) > MAX_NAME_LENGTH:
         raise InvalidNameError(
             f"The {what} {_q(display)} is {len(display)} characters long: a name can be "
@@ -307,6 +324,13 @@ def _clean_line(value: object, *, field: str, owner: str, limit: int) -> str:
         raise InvalidFieldError(
             f"The {field} {_q(text)} {owner} contains an invisible control character "
             f"(U+{ord(bad):04X}): remove it.",
+            field=field,
+            value=value,
+        )
+    bad = _bidi_character(text)
+    if bad is not None:
+        raise InvalidFieldError(
+            f"The {field} {_q(text)} {owner} contains {_BIDI_HINT.format(code=ord(bad))}.",
             field=field,
             value=value,
         )

@@ -32,6 +32,7 @@ from typing import Any
 
 from connectivism.formats import read_json, write_json
 from connectivism.network import LearningNetwork
+from connectivism.notices import caught_notices
 
 __all__ = [
     "AUTOSAVE_ENV",
@@ -183,8 +184,11 @@ class EditSession:
         path = session.autosave_path
         if path is not None and path.is_file():
             try:
-                session.network = read_json(path)
+                with caught_notices() as notices:
+                    session.network = read_json(path)
                 session.restored = True
+                if notices:
+                    session.notice = " ".join(filter(None, [session.notice, *notices]))
                 return session
             except Exception as err:  # keep the learner's file whatever went wrong
                 stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -64,7 +64,7 @@ def tags_of(markup: str) -> TagCollector:
 
 FIGURE_TAGS = {"div", "iframe", "svg", "title", "g", "line", "circle", "rect", "polygon", "text",
                "ul", "li", "p", "details", "summary", "table", "caption", "thead", "tbody", "tr",
-               "th", "td"}
+               "th", "td", "bdi"}
 FRAME_TAGS = {"html", "head", "meta", "title", "style", "script", "body", "div", "button"}
 
 

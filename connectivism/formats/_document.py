@@ -16,6 +16,7 @@ A document is::
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -25,9 +26,10 @@ from connectivism.errors import (
     MeNodeError,
     NetworkError,
 )
+from connectivism.notices import ImportNotice, excerpt, excerpts
 from connectivism.formats.migrations import FORMAT_NAME, FORMAT_VERSION, migrate
 from connectivism import network as _network
-from connectivism.network import LearningNetwork, _clean_kind, normalise_name
+from connectivism.network import BIDI_CONTROLS, LearningNetwork, _clean_kind, normalise_name
 
 __all__ = [
     "TOP_KEYS",
@@ -129,7 +131,7 @@ def _entry(value: Any, allowed: tuple[str, ...], where: Where, section: str, ind
     if unknown:
         raise FileFormatError(
             f"Unexpected key{'s' if len(unknown) > 1 else ''} "
-            f"{', '.join(repr(key) for key in unknown)}: a {section[:-1]} accepts only "
+            f"{excerpts(unknown)}: a {section[:-1]} accepts only "
             f"{', '.join(allowed)}.",
             field=unknown[0],
             value=value[unknown[0]],
@@ -175,7 +177,7 @@ def network_from_document(doc: Any, *, source: str, where: Where | None = None) 
     if unknown:
         raise FileFormatError(
             f"The file '{source}' has unexpected top-level key{'s' if len(unknown) > 1 else ''} "
-            f"{', '.join(repr(key) for key in unknown)}: the accepted keys are "
+            f"{excerpts(unknown)}: the accepted keys are "
             f"{', '.join(TOP_KEYS)} (put anything else in 'metadata').",
             field=unknown[0],
         )
@@ -212,6 +214,8 @@ def network_from_document(doc: Any, *, source: str, where: Where | None = None) 
     # Unknown keys inside metadata are ignored on purpose: converters may add their own.
     metadata = {key: metadata[key] for key in METADATA_KEYS if key in metadata}
 
+    doc, nodes, ties, metadata = _without_bidi(doc, nodes, ties, metadata, source, where)
+
     # Kinds first: a file from another tool usually has none, and "the kind of
     # 'Ada' is missing" is a better first message than "no node is 'me'".
     for index, entry in enumerate(nodes):
@@ -228,7 +232,7 @@ def network_from_document(doc: Any, *, source: str, where: Where | None = None) 
             field="kind",
         )
     if len(mes) > 1:
-        names = " and ".join(repr(nodes[i].get("name")) for i in mes[:2])
+        names = " and ".join(excerpt(nodes[i].get("name")) for i in mes[:2])
         source_, location = where("nodes", mes[1], "kind")
         raise MeNodeError(
             f"More than one node has kind 'me' ({names}): exactly "
@@ -260,8 +264,8 @@ def network_from_document(doc: Any, *, source: str, where: Where | None = None) 
         not isinstance(declared, str) or normalise_name(declared) != normalise_name(net.me)
     ):
         raise MeNodeError(
-            f"The file '{source}' names {declared!r} as me, but the node with kind 'me' is "
-            f"{net.me!r}: they must be the same.",
+            f"The file '{source}' names {excerpt(declared)} as me, but the node with kind 'me' "
+            f"is {excerpt(net.me)}: they must be the same.",
             field="me",
             value=declared,
         )
@@ -292,6 +296,64 @@ def network_from_document(doc: Any, *, source: str, where: Where | None = None) 
         except NetworkError as error:
             raise located(error, "ties", index) from None
     return net
+
+
+def _strip_bidi(value: Any) -> Any:
+    """`value` without bidirectional control characters (strings and lists of strings)."""
+    if isinstance(value, str):
+        if BIDI_CONTROLS.isdisjoint(value):
+            return value
+        return "".join(ch for ch in value if ch not in BIDI_CONTROLS)
+    if isinstance(value, list):
+        return [_strip_bidi(item) for item in value]
+    return value
+
+
+def _without_bidi(
+    doc: dict[str, Any],
+    nodes: list[dict[str, Any]],
+    ties: list[dict[str, Any]],
+    metadata: dict[str, Any],
+    source: str,
+    where: Where,
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    """Remove bidirectional controls from names, topics, tags and the title, with a notice.
+
+    The model refuses these characters, but files saved before it did may hold
+    them; nothing a learner made is refused for that. Notes keep them (they
+    are always shown isolated). Ties are cleaned like the names they refer to.
+    """
+    changed: list[str] = []
+
+    def clean(entry: dict[str, Any], keys: tuple[str, ...], section: str, index: int, report: bool):
+        fixed = {key: _strip_bidi(entry[key]) for key in keys if key in entry}
+        fixed = {key: value for key, value in fixed.items() if value != entry[key]}
+        if not fixed:
+            return entry
+        if report:
+            for key, value in fixed.items():
+                src, location = where(section, index, key)
+                now = ", ".join(map(excerpt, value)) if isinstance(value, list) else excerpt(value)
+                changed.append(f"{location or src} (now {now})")
+        return {**entry, **fixed}
+
+    nodes = [clean(entry, ("name", "topic", "tags"), "nodes", i, True) for i, entry in enumerate(nodes)]
+    ties = [clean(entry, ("a", "b"), "ties", i, False) for i, entry in enumerate(ties)]
+    metadata = clean(metadata, ("title",), "metadata", 0, True)
+    doc = clean(doc, ("me",), "metadata", 0, False)
+    if changed:
+        places = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+        warnings.warn(
+            ImportNotice(
+                f"The file '{source}' had bidirectional control characters (U+202A–U+202E, "
+                "U+2066–U+2069), which make text display in another order than it is stored; "
+                f"they were removed from {places}. Everything else was read as it is.",
+                source=source,
+                changes=tuple(changed),
+            ),
+            stacklevel=3,
+        )
+    return doc, nodes, ties, metadata
 
 
 def _key_of(section: str, field: str | None) -> str | None:

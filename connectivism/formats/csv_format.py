@@ -38,6 +38,7 @@ import csv
 import io
 import os
 import re
+from collections import Counter
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -55,10 +56,12 @@ from connectivism.formats._safety import (
 )
 from connectivism.formats.migrations import FORMAT_NAME, FORMAT_VERSION
 from connectivism.network import LearningNetwork
+from connectivism.notices import excerpts
 
 __all__ = [
     "NODE_COLUMNS",
     "TIE_COLUMNS",
+    "MAX_CSV_COLUMNS",
     "to_csv",
     "from_csv",
     "write_csv",
@@ -72,6 +75,9 @@ __all__ = [
 NODE_COLUMNS = ("name", "kind", "topic", "tags", "note")
 #: The header of ties.csv.
 TIE_COLUMNS = ("from", "to", "strength", "since", "last_contact", "initiated_by")
+#: Most columns (cells in a row) accepted: the six named ones and empty
+#: columns a spreadsheet may add after them.
+MAX_CSV_COLUMNS = 100
 
 _FORMULA = re.compile(r"'*[=+\-@\t\r]")
 _ESCAPED = re.compile(r"'+[=+\-@\t\r]")
@@ -425,17 +431,27 @@ def _table_rows(
             f"from the template {template} that comes with the kit).",
             field="header",
         )
-    missing = [column for column in columns if column not in header]
-    unexpected = [cell for cell in header if cell and cell not in columns]
-    repeated = sorted({cell for cell in header if cell and header.count(cell) > 1})
+    if len(header) > MAX_CSV_COLUMNS:
+        raise FileFormatError(
+            f"The header row of '{name}' has {len(header)} columns: a learning-network file "
+            f"has {len(columns)} (at most {MAX_CSV_COLUMNS} with empty ones), so the file was "
+            f"not read. The first row must be the header {expected} (copy it from the template "
+            f"{template} that comes with the kit).",
+            field="header",
+            value=len(header),
+        )
+    counts = Counter(cell for cell in header if cell)
+    missing = [column for column in columns if column not in counts]
+    unexpected = [cell for cell in counts if cell not in columns]
+    repeated = sorted(cell for cell, count in counts.items() if count > 1)
     if missing or unexpected or repeated:
         problems = []
         if missing:
-            problems.append("missing " + ", ".join(repr(column) for column in missing))
+            problems.append("missing " + excerpts(missing))
         if unexpected:
-            problems.append("unexpected " + ", ".join(repr(cell) for cell in unexpected))
+            problems.append("unexpected " + excerpts(unexpected))
         if repeated:
-            problems.append("repeated " + ", ".join(repr(cell) for cell in repeated))
+            problems.append("repeated " + excerpts(repeated))
         raise FileFormatError(
             f"The header row of '{name}' is not right ({'; '.join(problems)}): the first row "
             f"must have exactly the columns {expected}, in lower case, in any order, separated "
@@ -444,10 +460,18 @@ def _table_rows(
             value=header,
         )
     index = {column: header.index(column) for column in columns}
-    unnamed = [i for i, cell in enumerate(header) if not cell]
+    unnamed = {i for i, cell in enumerate(header) if not cell}
     numbers: list[int] = []
     rows: list[dict[str, str]] = []
     for number, record in records:
+        if len(record) > MAX_CSV_COLUMNS:
+            raise FileFormatError(
+                f"This row has {len(record)} cells: a row can have at most {MAX_CSV_COLUMNS} "
+                f"(the header has {len(header)}), so the file was not read; a cell probably "
+                f"contains unquoted '{delimiter}' characters: put such a cell in double quotes.",
+                field="csv",
+                value=len(record),
+            ).located(name, f"row {number}")
         if not any(cell.strip() for cell in record):
             continue
         extra = [i for i in range(len(record)) if i >= len(header) or i in unnamed]

@@ -32,18 +32,22 @@ needs: ``<data>`` whose key has one of the attribute names above (other data
 is ignored), a ``kind`` for every node, and exactly one node of kind ``me``.
 A node's name is its ``name`` data, else its ``label`` data, else its id.
 Files without ``format`` and ``format_version`` are read as the current
-version. Files must be UTF-8, like everything GraphML tools write.
+version. Files should be UTF-8, like everything GraphML tools write; a file
+that declares another encoding in its XML declaration is read in it, and one
+whose bytes do not match the declaration is refused with
+:class:`~connectivism.errors.EncodingError` (never read garbled).
 """
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from connectivism.errors import FileFormatError
+from connectivism.errors import EncodingError, FileFormatError
 from connectivism.formats._document import document_from_network, network_from_document
 from connectivism.formats._safety import (
     Source,
@@ -56,6 +60,7 @@ from connectivism.formats._safety import (
 )
 from connectivism.formats.migrations import FORMAT_NAME, FORMAT_VERSION
 from connectivism.network import LearningNetwork
+from connectivism.notices import excerpt
 
 __all__ = ["GRAPHML_NAMESPACE", "to_graphml", "from_graphml", "write_graphml", "read_graphml"]
 
@@ -75,6 +80,8 @@ _KEYS = (
     + [("edge", name) for name in _EDGE_ATTRS]
 )
 _WHOLE_NUMBER = re.compile(r"\s*[+-]?[0-9]{1,9}\s*")
+# the attributes read in each domain: defaults of any other attribute are ignored
+_WANTED = {"graph": _GRAPH_ATTRS, "node": _NODE_ATTRS + ("label",), "edge": _EDGE_ATTRS}
 
 
 # --- writing -------------------------------------------------------------------------
@@ -278,13 +285,81 @@ def _text(element: ET.Element) -> str:
     return "".join(element.itertext())
 
 
+def _bare(value: object) -> str:
+    """A short excerpt of a value, without the quotes (for places such as ``node 'n1' (Ada)``)."""
+    return excerpt(value)[1:-1] if isinstance(value, str) else excerpt(value)
+
+
+_DECLARATION = re.compile(
+    rb"\s{0,100}<\?xml\s[^>]{0,200}?\bencoding\s*=\s*([\"'])([A-Za-z][A-Za-z0-9._-]{0,39})\1"
+)
+_TEXT_DECLARATION = re.compile(_DECLARATION.pattern.decode("ascii"))
+
+
+def _as_utf8(data: bytes, name: str) -> bytes:
+    """Return the document as UTF-8 bytes, honouring the encoding it declares.
+
+    A file that declares no encoding, or UTF-8, must be UTF-8. A file that
+    declares another encoding is decoded with it, unless its bytes do not
+    match: bytes that are not valid in that encoding, or UTF-8 text with
+    accents under another name (which would be read garbled, "SÃ©rgio").
+    """
+    start = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    declared = _DECLARATION.match(start[:400])
+    if declared is None:
+        decode_text(data, name)  # GraphML files must be UTF-8; this gives the clear message
+        return data
+    shown = declared.group(2).decode("ascii")
+    save = "save it as UTF-8 (the encoding GraphML tools write) and open it again"
+    try:
+        codec = codecs.lookup(shown)
+    except LookupError:
+        raise EncodingError(
+            f"The file '{name}' declares the encoding '{shown}', which is not known here: {save}.",
+            field="encoding",
+            value=shown,
+        ) from None
+    text = None
+    if codec.name in ("utf-8", "utf-8-sig"):
+        text = decode_text(data, name)
+        if shown.lower() == "utf-8":
+            return data
+    elif start is data and not codec.name.startswith(("utf-16", "utf-32")):
+        try:
+            start.decode("utf-8")
+            utf8_accents = not start.isascii()
+        except UnicodeDecodeError:
+            utf8_accents = False
+        if not utf8_accents:  # else: UTF-8 with accents, labelled as something else
+            try:
+                text = start.decode(codec.name)
+                text.encode("utf-8")
+            except (UnicodeError, LookupError, ValueError):
+                text = None
+            else:
+                if not text.lstrip().startswith("<?xml") or (start.isascii() and not text.isascii()):
+                    text = None
+    if text is None:
+        raise EncodingError(
+            f"The file '{name}' declares the encoding '{shown}', but its bytes are not "
+            f"{shown} text (they look like UTF-8 or another encoding), so it would be read "
+            f"garbled: {save}.",
+            field="encoding",
+            value=shown,
+        )
+    found = _TEXT_DECLARATION.match(text)
+    if found is None:  # pragma: no cover - the same declaration, decoded
+        return text.encode("utf-8")
+    return (text[: found.start(2)] + "UTF-8" + text[found.end(2) :]).encode("utf-8")
+
+
 def _parse(data: bytes, name: str) -> LearningNetwork:
-    decode_text(data, name)  # GraphML files must be UTF-8; this gives the clear message
+    data = _as_utf8(data, name)
     root = parse_xml(data, name)
     if _local(root) != "graphml":
         raise FileFormatError(
             f"The file '{name}' is XML but not GraphML: its outer element is "
-            f"<{root.tag}>, not <graphml>.",
+            f"<{_bare(root.tag)}>, not <graphml>.",
             field="graphml",
         )
     keys: dict[str, tuple[str, str]] = {}
@@ -301,7 +376,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
         for child in key:
             if _local(child) == "default":
                 for target in ("graph", "node", "edge"):
-                    if domain in (target, "all"):
+                    if domain in (target, "all") and attr in _WANTED[target]:
                         defaults[target][attr] = _text(child)
     graphs = [child for child in root if _local(child) == "graph"]
     if len(graphs) != 1:
@@ -313,8 +388,12 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
         )
     graph = graphs[0]
 
-    def values(element: ET.Element, domain: str, wanted: tuple[str, ...], where: str) -> dict[str, str]:
-        found = dict((k, v) for k, v in defaults[domain].items() if k in wanted)
+    def values(element: ET.Element, domain: str, wanted: tuple[str, ...], ident: str | None) -> dict[str, str]:
+        # `ident` is the element's id (None for the graph), quoted only for a message
+        def where() -> str:
+            return f"the <{domain}>" if ident is None else f"{domain} {excerpt(ident)}"
+
+        found = dict(defaults[domain])  # only wanted attributes have defaults
         seen: set[str] = set()
         for child in element:
             if _local(child) != "data":
@@ -322,7 +401,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
             key_id = child.get("key")
             if key_id not in keys:
                 raise FileFormatError(
-                    f"The file '{name}': {where} has <data key={key_id!r}>, but no <key> with "
+                    f"The file '{name}': {where()} has <data key={excerpt(key_id)}>, but no <key> with "
                     "that id is declared.",
                     field="key",
                     value=key_id,
@@ -332,14 +411,14 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
                 continue
             if attr in seen:
                 raise FileFormatError(
-                    f"The file '{name}': {where} has two values for {attr!r}: give one.",
+                    f"The file '{name}': {where()} has two values for {attr!r}: give one.",
                     field=attr,
                 )
             seen.add(attr)
             found[attr] = _text(child)
         return found
 
-    meta = values(graph, "graph", _GRAPH_ATTRS, "the <graph>")
+    meta = values(graph, "graph", _GRAPH_ATTRS, None)
     version: Any = meta.get("format_version")
     if version is None:
         version = FORMAT_VERSION
@@ -355,8 +434,8 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
     if "me" in meta:
         doc["me"] = meta["me"]
 
-    node_places: list[str] = []
-    tie_places: list[str] = []
+    node_places: list[tuple[str, str]] = []  # (id, name), made into text only for a message
+    tie_places: list[tuple[str, str, str]] = []
     names: dict[str, str] = {}
     node_attrs = _NODE_ATTRS + ("label",)
     edges: list[ET.Element] = []
@@ -378,17 +457,18 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
             raise FileFormatError(f"The file '{name}' has a <node> without an id.", field="id")
         if node_id in names:
             raise FileFormatError(
-                f"The file '{name}' has two nodes with the id {node_id!r}: ids must be unique.",
+                f"The file '{name}' has two nodes with the id {excerpt(node_id)}: ids must be "
+                "unique.",
                 field="id",
                 value=node_id,
             )
         if any(_local(grandchild) == "graph" for grandchild in child):
             raise FileFormatError(
-                f"The file '{name}': node {node_id!r} contains a nested graph, which learning "
+                f"The file '{name}': node {excerpt(node_id)} contains a nested graph, which learning "
                 "networks do not have.",
                 field="graph",
             )
-        found = values(child, "node", node_attrs, f"node {node_id!r}")
+        found = values(child, "node", node_attrs, node_id)
         node_name = found.get("name") or found.get("label") or node_id
         names[node_id] = node_name
         tags = found.get("tags")
@@ -401,19 +481,19 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
                 "note": found.get("note"),
             }
         )
-        node_places.append(f"node {node_id!r} ({node_name})")
+        node_places.append((node_id, node_name))
     for edge in edges:
         ends = (edge.get("source"), edge.get("target"))
         label = edge.get("id") or f"{ends[0]}–{ends[1]}"
         for end in ends:
             if end not in names:
                 raise FileFormatError(
-                    f"The file '{name}': edge {label!r} refers to the node {end!r}, which is "
+                    f"The file '{name}': edge {excerpt(label)} refers to the node {excerpt(end)}, which is "
                     "not in the file.",
                     field="edge",
                     value=end,
                 )
-        found = values(edge, "edge", _EDGE_ATTRS, f"edge {label!r}")
+        found = values(edge, "edge", _EDGE_ATTRS, label)
         strength: Any = found.get("strength")
         if strength is not None and _WHOLE_NUMBER.fullmatch(strength):
             strength = int(strength)
@@ -427,13 +507,15 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
                 "initiated_by": found.get("initiated_by"),
             }
         )
-        tie_places.append(f"edge {label!r} ({names[ends[0]]}–{names[ends[1]]})")
+        tie_places.append((label, names[ends[0]], names[ends[1]]))
 
     def where(section: str, index: int, field: str | None) -> tuple[str, str | None]:
         if section == "nodes":
-            place = node_places[index]
+            node_id, node_name = node_places[index]
+            place = f"node {excerpt(node_id)} ({_bare(node_name)})"
         elif section == "ties":
-            place = tie_places[index]
+            label, a, b = tie_places[index]
+            place = f"edge {excerpt(label)} ({_bare(a)}–{_bare(b)})"
         else:
             place = "the <graph>"
         return name, f"{place}, data {field!r}" if field else place

@@ -51,6 +51,7 @@ from connectivism.formats._safety import (
     read_source,
 )
 from connectivism.network import LearningNetwork
+from connectivism.notices import excerpt
 
 __all__ = ["to_json", "from_json", "write_json", "read_json"]
 
@@ -239,7 +240,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
         doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except _DuplicateKey as error:
         raise UnsafeFileError(
-            f"The file '{name}' has the key {error.key!r} twice in the same object: each key "
+            f"The file '{name}' has the key {excerpt(error.key)} twice in the same object: each key "
             "may appear only once, because programs disagree about which copy counts; remove "
             "one of them.",
             field="key",

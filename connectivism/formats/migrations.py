@@ -37,6 +37,7 @@ from collections.abc import Callable
 from typing import Any
 
 from connectivism.errors import FileFormatError, NetworkError, SchemaVersionError
+from connectivism.notices import excerpt
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "MIGRATIONS", "migrate"]
 
@@ -98,7 +99,7 @@ def migrate(document: dict[str, Any], *, source: str = "network.json") -> dict[s
         )
     found = document.get("format")
     if found != FORMAT_NAME:
-        said = "has no 'format' entry" if found is None else f"says its format is {found!r}"
+        said = "has no 'format' entry" if found is None else f"says its format is {excerpt(found)}"
         raise FileFormatError(
             f"The file '{source}' is not a learning-network file: it {said}, and files made "
             f"by the kit say \"format\": \"{FORMAT_NAME}\".",
@@ -114,7 +115,7 @@ def migrate(document: dict[str, Any], *, source: str = "network.json") -> dict[s
         )
     if isinstance(version, bool) or not isinstance(version, int):
         raise SchemaVersionError(
-            f"The format_version {version!r} in the file '{source}' is not a whole number: "
+            f"The format_version {excerpt(version)} in the file '{source}' is not a whole number: "
             f"files made by this kit say \"format_version\": {FORMAT_VERSION}.",
             field="format_version",
             value=version,
@@ -122,7 +123,7 @@ def migrate(document: dict[str, Any], *, source: str = "network.json") -> dict[s
     if version > FORMAT_VERSION:
         raise SchemaVersionError(
             f"The file '{source}' was made by a newer version of the kit (format version "
-            f"{version}; this kit reads versions up to {FORMAT_VERSION}): update the kit "
+            f"{excerpt(version)}; this kit reads versions up to {FORMAT_VERSION}): update the kit "
             "(the connectivism package) to open it.",
             field="format_version",
             value=version,
@@ -135,7 +136,7 @@ def migrate(document: dict[str, Any], *, source: str = "network.json") -> dict[s
         upgrade = MIGRATIONS.get(step)
         if upgrade is None:
             raise SchemaVersionError(
-                f"The file '{source}' uses format version {version}, which this kit cannot "
+                f"The file '{source}' uses format version {excerpt(version)}, which this kit cannot "
                 f"read or upgrade: it reads version {FORMAT_VERSION}"
                 + (f" and upgrades versions {', '.join(map(str, sorted(MIGRATIONS)))}" if MIGRATIONS else "")
                 + ".",
@@ -148,7 +149,7 @@ def migrate(document: dict[str, Any], *, source: str = "network.json") -> dict[s
             raise
         except Exception as error:
             raise SchemaVersionError(
-                f"The file '{source}' uses format version {version}, and upgrading it from "
+                f"The file '{source}' uses format version {excerpt(version)}, and upgrading it from "
                 f"version {step} to {step + 1} failed ({type(error).__name__}: {error}): the "
                 "file may be damaged.",
                 field="format_version",

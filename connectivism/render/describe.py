@@ -86,13 +86,22 @@ def summary(graph: nx.Graph, title: str | None = None) -> str:
 
 
 def _cell(value: object) -> str:
+    """A table cell's content: escaped, and text isolated in ``<bdi>``.
+
+    Isolation keeps right-to-left text and any bidirectional control
+    characters in a value (a graph given directly, a note) from reordering
+    the rest of the row.
+    """
     if value is None or value == "":
         return "—"
     if isinstance(value, (tuple, list)):
-        return html.escape(", ".join(map(str, value))) or "—"
+        text = ", ".join(f"<bdi>{html.escape(str(item))}</bdi>" for item in value)
+        return text or "—"
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return html.escape(str(value))
+    if isinstance(value, (int, float)):
+        return html.escape(str(value))
+    return f"<bdi>{html.escape(str(value))}</bdi>"
 
 
 def table_html(graph: nx.Graph) -> str:

@@ -13,13 +13,15 @@ shows tooltip strings as text, and the frame document is HTML-escaped into
 the ``srcdoc`` attribute.
 
 Weight: in live Jupyter the vis-network library is in-lined into each frame
-(between ``<!-- kit:vis-network -->`` markers); when the book is built, the
-kit's Sphinx extension swaps it for one ``<script src>`` to the vendored copy,
-so the site loads the library once.
+(between ``<!-- kit:vis-network NONCE -->`` markers); when the book is built,
+the kit's Sphinx extension swaps it for one ``<script src>`` to the vendored
+copy, so the site loads the library once. NONCE is a hash of the frame's
+content, labels included, so no label can write a marker that matches.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -39,11 +41,22 @@ from connectivism.render.style import edge_width, style_for
 
 __all__ = ["GraphView", "draw", "graph_of", "share_library", "LIBRARY_START", "LIBRARY_END"]
 
-LIBRARY_START = "<!-- kit:vis-network -->"
-LIBRARY_END = "<!-- /kit:vis-network -->"
-# the in-lined library as it appears inside a frame's (HTML-escaped) srcdoc
+#: How the marker before a frame's in-lined library starts; the whole marker is
+#: ``<!-- kit:vis-network NONCE -->``, NONCE being 32 hexadecimal digits of a
+#: hash of the frame's content (see :func:`share_library`).
+LIBRARY_START = "<!-- kit:vis-network "
+#: How the marker after the library starts: ``<!-- /kit:vis-network NONCE -->``.
+LIBRARY_END = "<!-- /kit:vis-network "
+# The in-lined library as it appears inside a frame's (HTML-escaped) srcdoc:
+# a start marker, then no other start marker, then the end marker with the
+# same nonce. Label text on the page is escaped the same way, but cannot carry
+# the nonce of its own frame (a hash of content that includes the label), and
+# a span can never reach across another frame's start marker.
+_START = re.escape(html.escape(LIBRARY_START))
 _ESCAPED_LIBRARY = re.compile(
-    re.escape(html.escape(LIBRARY_START)) + ".*?" + re.escape(html.escape(LIBRARY_END)), flags=re.S
+    _START + r"([0-9a-f]{32}) --&gt;(?:(?!" + _START + r").)*?"
+    + re.escape(html.escape(LIBRARY_END)) + r"\1 --&gt;",
+    flags=re.S,
 )
 
 
@@ -64,6 +77,15 @@ def share_library(markup: str, src: str) -> str:
     """
     replacement = html.escape(f'<script src="{src}"></script>', quote=True)
     return _ESCAPED_LIBRARY.sub(lambda _: replacement, markup)
+
+
+def _nonce(*parts: str) -> str:
+    """32 hexadecimal digits of a hash of the frame's content (labels included)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:32]
 
 _OPTIONS = {
     "physics": {"enabled": False},
@@ -272,12 +294,15 @@ def draw(network, *, title: str | None = None, seed: int = 7, height: int = 420,
         count, total = len(marked), graph.number_of_nodes()
         text += (f" {count} of {total} node{'s' if total != 1 else ''} "
                  f"{'has' if count == 1 else 'have'} a thick black ring: {highlight_label}.")
+    data_json = _safe_json(network_data(graph, pos, marked))
+    options_json = _safe_json(_OPTIONS)
     doc = _template().render(
         title=title,
         summary=text,
         library=Markup(inline_library()),
-        data_json=Markup(_safe_json(network_data(graph, pos, marked))),
-        options_json=Markup(_safe_json(_OPTIONS)),
+        nonce=_nonce(inline_library(), data_json, options_json, str(title), text),
+        data_json=Markup(data_json),
+        options_json=Markup(options_json),
     )
     kinds = list(kind_counts(graph))
     frame_title = f"{title}: interactive network graph"

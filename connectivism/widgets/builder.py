@@ -19,6 +19,7 @@ from connectivism.errors import NetworkError
 from connectivism.examples import EXAMPLES, load_example
 from connectivism.formats import FORMAT_VERSION, load, to_csv, to_json
 from connectivism.network import INITIATORS, OTHER_KINDS, LearningNetwork
+from connectivism.notices import caught_notices
 from connectivism.privacy import anonymised
 from connectivism.render import draw, extend_positions
 from connectivism.session import EditSession, as_of_default
@@ -74,6 +75,8 @@ class NetworkBuilder(widgets.VBox):
         note = self.session.notice
         if self.session.restored:
             self.status.value = _message("ok", "Welcome back: your network was restored from the autosave.")
+            if note:
+                self.status.value += _message("info", note)
         elif note:
             self.status.value = _message("info", note)
         self.refresh()
@@ -310,9 +313,11 @@ class NetworkBuilder(widgets.VBox):
         try:
             if len(files) == 2 and all(f["name"].lower().endswith(".csv") for f in files):
                 ordered = sorted(files, key=lambda f: "ties" in f["name"].lower())
-                fresh = load((bytes(ordered[0]["content"]), bytes(ordered[1]["content"])))
+                with caught_notices() as notices:
+                    fresh = load((bytes(ordered[0]["content"]), bytes(ordered[1]["content"])))
             elif len(files) == 1:
-                fresh = load(bytes(files[0]["content"]), name=files[0]["name"])
+                with caught_notices() as notices:
+                    fresh = load(bytes(files[0]["content"]), name=files[0]["name"])
             else:
                 self.share_message.value = _message(
                     "error", "Upload one JSON or GraphML file, or two CSV files (nodes and ties) together.")
@@ -325,6 +330,8 @@ class NetworkBuilder(widgets.VBox):
             self.upload.value = ()
         self.share_message.value = _message(
             "ok", f"Imported a network of {len(fresh)} nodes and {len(fresh.ties)} ties (Undo brings back the previous one).")
+        for notice in notices:
+            self.share_message.value += _message("info", notice)
         self.refresh()
         return True
 
