@@ -388,10 +388,10 @@ class SchemaVersionError(FileFormatError):
     Examples
     --------
     >>> from connectivism.formats import from_json
-    >>> from_json('{"format": "connectivism-learning-network", "format_version": 2}')
+    >>> from_json('{"format": "connectivism-learning-network", "format_version": 3}')
     Traceback (most recent call last):
     ...
-    connectivism.errors.SchemaVersionError: The file 'network.json' was made by a newer version of the kit (format version 2; this kit reads versions up to 1): update the kit (the connectivism package) to open it.
+    connectivism.errors.SchemaVersionError: The file 'network.json' was made by a newer version of the kit (format version 3; this kit reads versions up to 2): update the kit (the connectivism package) to open it.
     """
 
 

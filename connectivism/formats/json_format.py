@@ -12,7 +12,7 @@ Layout
 
     {
       "format": "connectivism-learning-network",
-      "format_version": 1,
+      "format_version": 2,
       "me": "Sam",
       "nodes": [
         {"name": "Sam", "kind": "me", "topic": "", "tags": [], "note": ""},
@@ -23,8 +23,12 @@ Layout
         {"a": "Sam", "b": "Ada", "strength": 4, "since": "2023-09-01",
          "last_contact": null, "initiated_by": "me"}
       ],
-      "metadata": {"title": "", "created": null, "as_of": null}
+      "metadata": {"title": "", "created": null, "as_of": null,
+                   "learner_id": "0f6c…", "saved_at": "2026-10-01T09:30:00Z"}
     }
+
+Output is the same for the same network and the same ``saved_at``; each
+save stamps the time of the save unless given one.
 
 Reading is strict: unknown keys are refused (except inside ``metadata``,
 where they are ignored), each key may appear once per object, and nesting is
@@ -34,6 +38,7 @@ limited. Files of an older ``format_version`` are upgraded by
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 from pathlib import Path
@@ -57,12 +62,15 @@ __all__ = ["to_json", "from_json", "write_json", "read_json"]
 _DEFAULT_NAME = "network.json"
 
 
-def to_json(net: LearningNetwork) -> str:
+def to_json(net: LearningNetwork, *, saved_at: datetime.datetime | None = None) -> str:
     """Return the JSON text of a network.
 
     Parameters
     ----------
     net : LearningNetwork
+    saved_at : datetime.datetime, optional
+        The save time written into ``metadata.saved_at`` (default: now, UTC,
+        from :data:`connectivism.formats._document.clock`).
 
     Returns
     -------
@@ -79,13 +87,13 @@ def to_json(net: LearningNetwork) -> str:
     >>> print("\\n".join(text.splitlines()[:5]))
     {
       "format": "connectivism-learning-network",
-      "format_version": 1,
+      "format_version": 2,
       "me": "Sam",
       "nodes": [
     >>> from_json(text) == net
     True
     """
-    return json.dumps(document_from_network(net), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document_from_network(net, saved_at=saved_at), indent=2, ensure_ascii=False) + "\n"
 
 
 def from_json(text: str | bytes, *, name: str = _DEFAULT_NAME) -> LearningNetwork:
