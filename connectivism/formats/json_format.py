@@ -41,10 +41,11 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
-from connectivism.errors import FileFormatError, UnsafeFileError
+from connectivism.errors import MalformedFileError, UnsafeFileError
 from connectivism.formats._document import document_from_network, network_from_document
 from connectivism.formats._safety import (
     Source,
@@ -236,15 +237,32 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _BadNumber(Exception):
+    """A number JSON allows in syntax but a learning network never holds; ``what`` says which."""
+
+    def __init__(self, what: str):
+        super().__init__(what)
+        self.what = what
+
+
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise _BadNumber("NaN or Infinity, which JSON does not allow")
+
+
+def _whole_number(text: str) -> int:
+    # checked here, before int() would refuse it with a message of its own
+    limit = sys.get_int_max_str_digits()
+    if limit and len(text.lstrip("-")) > limit:
+        raise _BadNumber("a number with thousands of digits")
+    return int(text)
 
 
 def _parse(data: bytes, name: str) -> LearningNetwork:
     text = decode_text(data, name)
     check_json_depth(text, name)
     try:
-        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
+                         parse_int=_whole_number)
     except _DuplicateKey as error:
         raise UnsafeFileError(
             f"The file '{name}' has the key {error.key!r} twice in the same object: each key "
@@ -257,18 +275,21 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
         raise UnsafeFileError(
             f"The file '{name}' nests lists or objects too deeply to read.", field="depth"
         ) from None
+    except _BadNumber as error:
+        raise MalformedFileError(
+            f"The file '{name}' is not valid JSON (it contains {error.what}): it may be damaged, "
+            "or it is another kind of file.",
+            field="json",
+        ) from None
     except json.JSONDecodeError as error:
-        raise FileFormatError(
+        raise MalformedFileError(
             f"The file '{name}' is not valid JSON ({error.msg} at line {error.lineno}, column "
             f"{error.colno}): it may be damaged, or it is another kind of file.",
             field="json",
         ) from None
-    except ValueError as error:
-        if "digits" in str(error):
-            error = "it contains a number with thousands of digits"  # type: ignore[assignment]
-        raise FileFormatError(
-            f"The file '{name}' is not valid JSON ({error}): it may be damaged, or it is "
-            "another kind of file.",
+    except ValueError:  # pragma: no cover - the hooks above catch what json.loads refuses
+        raise MalformedFileError(
+            f"The file '{name}' is not valid JSON: it may be damaged, or it is another kind of file.",
             field="json",
         ) from None
     return network_from_document(doc, source=name)
