@@ -246,14 +246,14 @@ class _BadNumber(Exception):
 
 
 def _no_constant(name: str) -> Any:
-    raise _BadNumber("NaN or Infinity, which JSON does not allow")
+    raise _BadNumber(f"{name} is not a number JSON allows")
 
 
 def _whole_number(text: str) -> int:
     # checked here, before int() would refuse it with a message of its own
     limit = sys.get_int_max_str_digits()
     if limit and len(text.lstrip("-")) > limit:
-        raise _BadNumber("a number with thousands of digits")
+        raise _BadNumber("it contains a number with thousands of digits")
     return int(text)
 
 
@@ -277,7 +277,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
         ) from None
     except _BadNumber as error:
         raise MalformedFileError(
-            f"The file '{name}' is not valid JSON (it contains {error.what}): it may be damaged, "
+            f"The file '{name}' is not valid JSON ({error.what}): it may be damaged, "
             "or it is another kind of file.",
             field="json",
         ) from None
