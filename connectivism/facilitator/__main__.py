@@ -98,7 +98,7 @@ def _class_network(args: argparse.Namespace) -> int:
         try:
             key = classnet.read_key(key_file)
         except ClassKeyError as error:
-            return _bad("--key-file", f"{error} (a key file holds hex text, as the kit writes it)")
+            return _bad("--key-file", str(error))  # the kit's own message: names the file, never its content
         except OSError as error:
             return _bad("--key-file", f"{_shown(key_file)} cannot be read ({error.strerror or 'error'}): "
                                       "give a key file you can read")
