@@ -69,6 +69,11 @@ def _class_network(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     if not folder.is_dir():
         return _bad("FOLDER", f"{_shown(folder)} is not a folder: give the folder of learners' exported files")
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError:
+        return _bad("FOLDER", f"{_shown(folder)} cannot be read: give a folder of learners' files you can read")
     as_of = args.as_of
     if as_of is None:
         as_of = datetime.date.today().isoformat()
