@@ -130,6 +130,7 @@ __all__ = [
     "merge",
     "class_document",
     "class_graphml",
+    "check_out_dir",
     "write_outputs",
 ]
 
