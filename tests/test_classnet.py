@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -39,7 +40,7 @@ REJECTED = {
 
 
 def hostile_network(me: str = "Mallory <b>Real</b>") -> LearningNetwork:
-    net = LearningNetwork(me)
+    net = LearningNetwork(me, learner_id=hashlib.sha256(me.encode()).hexdigest()[:32])  # reproducible
     for i, payload in enumerate(PAYLOADS):
         net.add(payload, ["resource", "tool", "community"][i], topic=PAYLOADS[0], note=PAYLOADS[1])
         net.connect(net.me, payload, strength=i + 1)
