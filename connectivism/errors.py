@@ -51,10 +51,12 @@ __all__ = [
     "InvalidFieldError",
     "LimitExceededError",
     "FileFormatError",
+    "MalformedFileError",
     "FileTooLargeError",
     "EncodingError",
     "SchemaVersionError",
     "UnsafeFileError",
+    "ClassKeyError",
     "ModelParameterError",
 ]
 
@@ -338,17 +340,31 @@ class LimitExceededError(NetworkError, ValueError):
 class FileFormatError(NetworkError, ValueError):
     """A file cannot be read as a learning network.
 
-    Subclasses say why when the reason is one of the common ones. The base type
-    is used for the rest: not JSON, not XML, not a learning-network file, a
-    missing or unexpected column or key, a value of the wrong type.
+    Subclasses say why when the reason is one of the common ones (not
+    well-formed JSON or XML: :class:`MalformedFileError`). The base type is
+    used for the rest: not a learning-network file, a missing or unexpected
+    column or key, a value of the wrong type.
 
     Examples
     --------
     >>> from connectivism.formats import from_json
-    >>> from_json("{oops")
+    >>> from_json('{"format": "someone-elses-graph"}')
     Traceback (most recent call last):
     ...
-    connectivism.errors.FileFormatError: The file 'network.json' is not valid JSON (Expecting property name enclosed in double quotes at line 1, column 2): it may be damaged, or it is another kind of file.
+    connectivism.errors.FileFormatError: The file 'network.json' is not a learning-network file: it says its format is 'someone-elses-graph', and files made by the kit say "format": "connectivism-learning-network".
+    """
+
+
+class MalformedFileError(FileFormatError):
+    """A file is not well-formed JSON or XML: damaged, cut short, or another kind of file.
+
+    Examples
+    --------
+    >>> from connectivism.formats import from_json
+    >>> from_json('{"format": ')
+    Traceback (most recent call last):
+    ...
+    connectivism.errors.MalformedFileError: The file 'network.json' is not valid JSON (Expecting value at line 1, column 12): it may be damaged, or it is another kind of file.
     """
 
 
@@ -388,10 +404,10 @@ class SchemaVersionError(FileFormatError):
     Examples
     --------
     >>> from connectivism.formats import from_json
-    >>> from_json('{"format": "connectivism-learning-network", "format_version": 2}')
+    >>> from_json('{"format": "connectivism-learning-network", "format_version": 3}')
     Traceback (most recent call last):
     ...
-    connectivism.errors.SchemaVersionError: The file 'network.json' was made by a newer version of the kit (format version 2; this kit reads versions up to 1): update the kit (the connectivism package) to open it.
+    connectivism.errors.SchemaVersionError: The file 'network.json' was made by a newer version of the kit (format version 3; this kit reads versions up to 2): update the kit (the connectivism package) to open it.
     """
 
 
@@ -409,6 +425,25 @@ class UnsafeFileError(FileFormatError):
     Traceback (most recent call last):
     ...
     connectivism.errors.UnsafeFileError: The file 'network.json' nests lists or objects more than 20 levels deep; a learning network needs at most 4, so the file was not read (deep nesting can be used to crash the program that reads it).
+    """
+
+
+class ClassKeyError(NetworkError, ValueError):
+    """A class key file (the secret behind a class report's pseudonyms) cannot be used.
+
+    Raised for a key file that is a folder, is empty, is not hex text, or
+    holds a key that is too short. The message names the file and never
+    quotes what is in it.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from connectivism.facilitator.classnet import load_or_create_key
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     load_or_create_key(folder)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    connectivism.errors.ClassKeyError: The key file ... is a folder: give the path of a key file (it is made if it is missing).
     """
 
 

@@ -44,6 +44,7 @@ import datetime
 import difflib
 import numbers
 import re
+import secrets
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -90,6 +91,7 @@ __all__ = [
     "LearningNetwork",
     "normalise_name",
     "match_key",
+    "new_learner_id",
 ]
 
 #: Every kind of node. ``"me"`` is reserved for the single learner node.
@@ -126,7 +128,9 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 
 _NODE_FIELDS = ("kind", "topic", "tags", "note")
 _TIE_FIELDS = ("strength", "since", "last_contact", "initiated_by")
-_METADATA_FIELDS = ("title", "created", "as_of")
+_METADATA_FIELDS = ("title", "created", "as_of", "learner_id", "saved_at")
+_LEARNER_ID = re.compile(r"[0-9a-f]{32}")
+_ISO_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?(?:Z|[+-][0-9]{2}:[0-9]{2})")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _KINDS_TEXT = "person, community, resource or tool"
 _STRENGTH_HINT = "use a whole number from 1 (weak) to 5 (strong)"
@@ -640,6 +644,52 @@ class Metadata:
     title: str = ""
     created: datetime.date | None = None
     as_of: datetime.date | None = None
+    #: The network's identity: 32 random hex digits made with the network (None for an
+    #: example or a starter file). Not content: ``==`` and ``repr`` leave it out.
+    learner_id: str | None = dataclasses.field(default=None, compare=False, repr=False)
+    #: When the file this network was read from was saved (UTC), if it says.
+    saved_at: datetime.datetime | None = dataclasses.field(default=None, compare=False, repr=False)
+
+
+def new_learner_id() -> str:
+    """A fresh random learner id: 32 hex digits (128 bits from :mod:`secrets`).
+
+    Examples
+    --------
+    >>> len(new_learner_id()), new_learner_id() != new_learner_id()
+    (32, True)
+    """
+    return secrets.token_hex(16)
+
+
+def _clean_learner_id(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _LEARNER_ID.fullmatch(value):
+        # the value is not quoted: it is an identity field, and a file's author controls it
+        raise InvalidFieldError(
+            "The learner_id in the metadata is not a learner id made by the kit: it must be "
+            "32 hexadecimal digits (0-9, a-f), or be left out.",
+            field="learner_id",
+        )
+    return value
+
+
+def _clean_saved_at(value: object) -> datetime.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and _ISO_TIME.fullmatch(value.strip()):
+        try:
+            value = datetime.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            value = None
+    if not isinstance(value, datetime.datetime) or value.tzinfo is None:
+        raise InvalidDateError(
+            "The saved_at time in the metadata is not a real time in ISO 8601 with a time zone: "
+            "write it as YYYY-MM-DDTHH:MM:SSZ, for example 2026-10-01T09:30:00Z, or leave it out.",
+            field="saved_at",
+        )
+    return value.astimezone(datetime.timezone.utc).replace(microsecond=0)
 
 
 def _clean_metadata(fields: dict[str, Any], base: Metadata) -> Metadata:
@@ -648,6 +698,8 @@ def _clean_metadata(fields: dict[str, Any], base: Metadata) -> Metadata:
         "title": base.title,
         "created": base.created,
         "as_of": base.as_of,
+        "learner_id": _clean_learner_id(fields["learner_id"]) if "learner_id" in fields else base.learner_id,
+        "saved_at": _clean_saved_at(fields["saved_at"]) if "saved_at" in fields else base.saved_at,
     }
     if "title" in fields:
         values["title"] = _clean_line(
@@ -675,6 +727,11 @@ class LearningNetwork:
         Metadata: when the network was made ("YYYY-MM-DD" or a date).
     as_of : datetime.date or str, optional
         Metadata: the day the network describes; recency is counted from it.
+    learner_id : str, optional
+        The network's identity (32 hex digits); by default a fresh random one
+        (:func:`new_learner_id`). It travels with the network's files so that
+        a class report can tell two learners apart and one learner's two
+        files together; it is not content (``==`` ignores it).
 
     Raises
     ------
@@ -704,7 +761,8 @@ class LearningNetwork:
     *Order.* Nodes and ties keep the order they were added in, and files keep
     that order. Equality (``==``) ignores order and which end of a tie was named
     first, but compares every other value exactly: names as displayed, kinds,
-    topics, tags (in order), notes, tie fields and metadata.
+    topics, tags (in order), notes, tie fields and metadata. The identity
+    (``metadata.learner_id`` and ``metadata.saved_at``) is not compared.
 
     Examples
     --------
@@ -728,9 +786,11 @@ class LearningNetwork:
         title: str = "",
         created: datetime.date | str | None = None,
         as_of: datetime.date | str | None = None,
+        learner_id: str | None = None,
     ) -> None:
         display = _clean_name(me_name, what="learner's name")
-        metadata = _clean_metadata({"title": title, "created": created, "as_of": as_of}, Metadata())
+        metadata = _clean_metadata({"title": title, "created": created, "as_of": as_of,
+                                    "learner_id": learner_id or new_learner_id()}, Metadata())
         key = normalise_name(display)
         self._nodes: dict[str, Node] = {key: Node(display, "me")}
         self._ties: dict[frozenset[str], Tie] = {}
@@ -917,13 +977,43 @@ class LearningNetwork:
         >>> shown.replace_with(loaded)
         >>> shown.me
         'Kim'
+
+        A network started from an example or a starter file (no learner id)
+        keeps its own identity; one re-imported from the learner's own export
+        takes the file's:
+
+        >>> mine = shown.metadata.learner_id
+        >>> shown.replace_with(LearningNetwork("Kim").as_template())
+        >>> shown.metadata.learner_id == mine
+        True
         """
         if not isinstance(other, LearningNetwork):
             raise TypeError(f"replace_with() needs a LearningNetwork, not {type(other).__name__}")
         self._nodes = dict(other._nodes)
         self._ties = dict(other._ties)
         self._me = other._me
-        self._metadata = other._metadata
+        if other._metadata.learner_id is None and self._metadata.learner_id is not None:
+            self._metadata = dataclasses.replace(other._metadata, learner_id=self._metadata.learner_id)
+        else:
+            self._metadata = other._metadata
+
+    def as_template(self) -> LearningNetwork:
+        """A copy with no identity (no learner id, no save time), to hand out as a starter file.
+
+        Every network started from a template in the builder gets a fresh
+        learner id, so one starter file shared by a class never makes two
+        learners one. The kit's examples are templates.
+
+        Examples
+        --------
+        >>> net = LearningNetwork("Sam")
+        >>> starter = net.as_template()
+        >>> starter.metadata.learner_id is None, starter == net
+        (True, True)
+        """
+        new = self.copy()
+        new._metadata = dataclasses.replace(self._metadata, learner_id=None, saved_at=None)
+        return new
 
     # --- changing nodes -----------------------------------------------------------
 
@@ -1351,13 +1441,15 @@ class LearningNetwork:
         return self._ties.pop(self._tie_key(a, b))
 
     def set_metadata(self, **fields: Any) -> Metadata:
-        """Change the network's title, ``created`` or ``as_of`` date.
+        """Change the network's title, ``created`` or ``as_of`` date (or its identity).
 
         Parameters
         ----------
         **fields
             Any of ``title``, ``created``, ``as_of``; dates as dates or
-            "YYYY-MM-DD"; ``None`` clears a date.
+            "YYYY-MM-DD"; ``None`` clears a date. The readers also set
+            ``learner_id`` (32 hex digits or ``None``) and ``saved_at`` (an
+            ISO 8601 time with a time zone) from a file.
 
         Returns
         -------

@@ -49,6 +49,7 @@ def anonymised(net: LearningNetwork) -> LearningNetwork:
             names[node.name] = node.name
     out = LearningNetwork(names[net.me], title="Anonymised learning network",
                           created=net.metadata.created, as_of=net.metadata.as_of)
+    out.set_metadata(learner_id=net.metadata.learner_id)  # the identity travels with the export
     for node in net.nodes:
         if node.kind == "me":
             out.edit(out.me, topic=node.topic, tags=node.tags)

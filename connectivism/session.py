@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from connectivism.formats import read_json, write_json
-from connectivism.network import LearningNetwork
+from connectivism.network import LearningNetwork, new_learner_id
 from connectivism.notices import caught_notices
 
 __all__ = [
@@ -130,6 +130,13 @@ def autosave_location(folder: str | os.PathLike[str] | None = None,
     )
 
 
+def _owned(net: LearningNetwork) -> LearningNetwork:
+    """Give a network started from an example or a starter file (no learner id) a fresh one."""
+    if net.metadata.learner_id is None:
+        net.set_metadata(learner_id=new_learner_id())
+    return net
+
+
 class EditSession:
     """A network being edited, with undo and autosave.
 
@@ -154,7 +161,7 @@ class EditSession:
     def __init__(self, network: LearningNetwork | None = None, *,
                  autosave: str | os.PathLike[str] | bool | None = None,
                  history_limit: int = HISTORY_LIMIT) -> None:
-        self.network = network if network is not None else LearningNetwork("Me")
+        self.network = _owned(network) if network is not None else LearningNetwork("Me")
         self._history: deque[tuple[str, LearningNetwork]] = deque(maxlen=history_limit)
         self.notice: str | None = None
         if autosave is None:
@@ -185,7 +192,7 @@ class EditSession:
         if path is not None and path.is_file():
             try:
                 with caught_notices() as notices:
-                    session.network = read_json(path)
+                    session.network = _owned(read_json(path))
                 session.restored = True
                 if notices:
                     session.notice = " ".join(filter(None, [session.notice, *notices]))
@@ -197,7 +204,7 @@ class EditSession:
                 session.notice = (f"Your autosave could not be read ({err}); it was kept as "
                                   f"{kept.name} and a new network was started.")
         if start is not None:
-            session.network = start()
+            session.network = _owned(start())
         return session
 
     # --- changing ------------------------------------------------------------------

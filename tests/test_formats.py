@@ -6,6 +6,7 @@ import datetime
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -118,7 +119,7 @@ class TestJson:
         text = to_json(formats_example_network)
         back = from_json(text)
         assert_exact(back, formats_example_network)
-        assert to_json(back) == text
+        assert to_json(back, saved_at=back.metadata.saved_at) == text
 
     def test_layout(self, formats_example_network):
         text = to_json(formats_example_network)
@@ -127,7 +128,7 @@ class TestJson:
         assert "José Martí" in text  # not \u escapes
         doc = json.loads(text)
         assert list(doc) == ["format", "format_version", "me", "nodes", "ties", "metadata"]
-        assert doc["format_version"] == 1
+        assert doc["format_version"] == FORMAT_VERSION == 2
         assert doc["me"] == "Sam Rivera"
         assert doc["nodes"][0] == {
             "name": "Sam Rivera", "kind": "me", "topic": "learning design", "tags": ["online"], "note": "Me.",
@@ -136,7 +137,10 @@ class TestJson:
             "a": "Sam Rivera", "b": "Ada Lovelace", "strength": 4, "since": "2023-09-14",
             "last_contact": "2024-02-20", "initiated_by": "them",
         }
-        assert doc["metadata"] == {"title": "Sam's network, week 3", "created": "2024-01-05", "as_of": "2024-03-01"}
+        saved_at = doc["metadata"].pop("saved_at")
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", saved_at)
+        assert doc["metadata"] == {"title": "Sam's network, week 3", "created": "2024-01-05", "as_of": "2024-03-01",
+                                   "learner_id": formats_example_network.metadata.learner_id}
 
     def test_files(self, tmp_path, formats_example_network):
         path = tmp_path / "sam.json"
@@ -176,7 +180,7 @@ class TestJson:
         [
             ({"format": "something-else", "format_version": 1}, FileFormatError, "says its format is 'something-else'"),
             ({"format_version": 1, "nodes": []}, FileFormatError, "has no 'format' entry"),
-            (_doc(format_version=2), SchemaVersionError, "newer version of the kit (format version 2; this kit reads versions up to 1): update the kit"),
+            (_doc(format_version=3), SchemaVersionError, "newer version of the kit (format version 3; this kit reads versions up to 2): update the kit"),
             (_doc(format_version=0), SchemaVersionError, "format version 0, which this kit cannot read or upgrade"),
             (_doc(format_version="1"), SchemaVersionError, "The format_version '1'"),
             (_doc(format_version=True), SchemaVersionError, "is not a whole number"),
@@ -287,7 +291,7 @@ class TestMigrations:
         old = {"format": FORMAT_NAME, "format_version": 0, "people": [{"label": "Kim", "kind": "me"}]}
         new = migrate(old)
         assert "people" in old and old["format_version"] == 0
-        assert new["format_version"] == 1 and new["nodes"] == [{"name": "Kim", "kind": "me"}]
+        assert new["format_version"] == FORMAT_VERSION and new["nodes"] == [{"name": "Kim", "kind": "me"}]
 
     def test_migrations_run_in_sequence(self, monkeypatch):
         from connectivism.formats import migrations
@@ -314,7 +318,7 @@ class TestMigrations:
 
         monkeypatch.setitem(MIGRATIONS, 0, upgrade)
         data = to_graphml(LearningNetwork("Kim")).replace(
-            b'<data key="format_version">1</data>', b'<data key="format_version">0</data>'
+            b'<data key="format_version">2</data>', b'<data key="format_version">0</data>'
         )
         assert from_graphml(data).me == "Kim"
         assert calls == [0]
@@ -523,7 +527,7 @@ class TestGraphml:
         assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in data
         back = from_graphml(data)
         assert_exact(back, formats_example_network)
-        assert to_graphml(back) == data
+        assert to_graphml(back, saved_at=back.metadata.saved_at) == data
 
     def test_files(self, tmp_path, formats_example_network):
         path = tmp_path / "sam.graphml"
@@ -536,7 +540,7 @@ class TestGraphml:
         graph = nx.read_graphml(path)  # a trusted file we just wrote
         names = nx.get_node_attributes(graph, "name")
         assert sorted(names.values()) == sorted(n.name for n in formats_example_network.nodes)
-        assert graph.graph["format"] == FORMAT_NAME and graph.graph["format_version"] == 1
+        assert graph.graph["format"] == FORMAT_NAME and graph.graph["format_version"] == FORMAT_VERSION
         ada = next(k for k, v in names.items() if v == "Ada Lovelace")
         assert graph.nodes[ada]["tags"] == "mentor|history"
         sam = next(k for k, v in names.items() if v == "Sam Rivera")
@@ -612,7 +616,7 @@ class TestGraphml:
 
     def test_future_version(self):
         data = to_graphml(LearningNetwork("Kim")).replace(
-            b'<data key="format_version">1</data>', b'<data key="format_version">7</data>'
+            b'<data key="format_version">2</data>', b'<data key="format_version">7</data>'
         )
         with pytest.raises(SchemaVersionError, match="newer version of the kit"):
             from_graphml(data)
@@ -782,7 +786,7 @@ def test_json_round_trip_property(net):
     text = to_json(net)
     back = from_json(text)
     assert_exact(back, net)
-    assert to_json(back) == text
+    assert to_json(back, saved_at=back.metadata.saved_at) == text
 
 
 @_ROUND_TRIP
@@ -791,7 +795,7 @@ def test_graphml_round_trip_property(net):
     data = to_graphml(net)
     back = from_graphml(data)
     assert_exact(back, net)
-    assert to_graphml(back) == data
+    assert to_graphml(back, saved_at=back.metadata.saved_at) == data
 
 
 @_ROUND_TRIP
@@ -809,3 +813,122 @@ def test_csv_round_trip_property(net):
 def test_normalised_names_are_unique_in_generated_networks(net):
     keys = [normalise_name(node.name) for node in net.nodes]
     assert len(keys) == len(set(keys))
+
+
+# --- format version 2: the network's identity --------------------------------------------------
+
+_V1 = {
+    "format": FORMAT_NAME, "format_version": 1, "me": "Kim",
+    "nodes": [{"name": "Kim", "kind": "me"}, {"name": "Ada", "kind": "person"}],
+    "ties": [{"a": "Kim", "b": "Ada", "strength": 4}],
+    "metadata": {"title": "Week 1", "as_of": "2024-03-01"},
+}
+_WHEN = datetime.datetime(2026, 10, 1, 9, 30, tzinfo=datetime.timezone.utc)
+
+
+class TestIdentity:
+    def test_a_new_network_has_a_random_learner_id(self):
+        one, two = LearningNetwork("Me"), LearningNetwork("Me")
+        assert re.fullmatch(r"[0-9a-f]{32}", one.metadata.learner_id)
+        assert one.metadata.learner_id != two.metadata.learner_id
+        assert one == two  # identity is not content
+
+    def test_version_1_file_is_migrated_and_read_without_inventing_an_id(self):
+        doc = migrate(json.loads(json.dumps(_V1)))
+        assert doc["format_version"] == 2 and doc["metadata"]["learner_id"] is None
+        assert doc["metadata"]["saved_at"] is None and doc["metadata"]["title"] == "Week 1"
+        net = from_json(json.dumps(_V1))
+        assert net.metadata.learner_id is None and net.metadata.saved_at is None
+        assert net.metadata.title == "Week 1" and net.tie("Kim", "Ada").strength == 4
+        # written again, it is a version 2 file that still has no identity
+        again = json.loads(to_json(net, saved_at=_WHEN))
+        assert again["format_version"] == 2 and again["metadata"]["learner_id"] is None
+        assert again["metadata"]["saved_at"] == "2026-10-01T09:30:00Z"
+
+    def test_a_version_1_file_cannot_plant_an_identity(self):
+        planted = json.loads(json.dumps(_V1))
+        planted["metadata"]["learner_id"] = "0" * 32
+        planted["metadata"]["saved_at"] = "2030-01-01T00:00:00Z"
+        net = from_json(json.dumps(planted))
+        assert net.metadata.learner_id is None and net.metadata.saved_at is None
+
+    def test_version_1_graphml_is_migrated_too(self):
+        net = from_json(json.dumps(_V1))
+        data = to_graphml(net).replace(b'<data key="format_version">2</data>', b'<data key="format_version">1</data>')
+        assert from_graphml(data).metadata.learner_id is None
+
+    @pytest.mark.parametrize("writer,reader", [(to_json, from_json), (to_graphml, from_graphml)])
+    def test_id_and_saved_at_round_trip(self, writer, reader):
+        net = LearningNetwork("Sam")
+        back = reader(writer(net, saved_at=_WHEN))
+        assert back.metadata.learner_id == net.metadata.learner_id
+        assert back.metadata.saved_at == _WHEN
+
+    def test_every_save_stamps_the_time_from_the_clock(self, tmp_path, monkeypatch):
+        from connectivism.formats import _document
+
+        monkeypatch.setattr(_document, "clock", lambda: _WHEN)
+        write_json(LearningNetwork("Sam"), tmp_path / "a.json")
+        assert read_json(tmp_path / "a.json").metadata.saved_at == _WHEN
+        later = _WHEN + datetime.timedelta(hours=1)
+        monkeypatch.setattr(_document, "clock", lambda: later)
+        write_graphml(LearningNetwork("Sam"), tmp_path / "a.graphml")
+        assert read_graphml(tmp_path / "a.graphml").metadata.saved_at == later
+
+    def test_the_same_network_and_time_give_the_same_file(self):
+        net = LearningNetwork("Sam")
+        assert to_json(net, saved_at=_WHEN) == to_json(net.copy(), saved_at=_WHEN)
+        assert to_graphml(net, saved_at=_WHEN) == to_graphml(net.copy(), saved_at=_WHEN)
+
+    @pytest.mark.parametrize("value", ["Alice Realname, 12 Main St", "ABCDEF" * 6, 42, ["x"], "0" * 31])
+    def test_a_bad_learner_id_is_refused_without_quoting_it(self, value):
+        doc = json.loads(to_json(LearningNetwork("Kim")))
+        doc["metadata"]["learner_id"] = value
+        with pytest.raises(InvalidFieldError) as caught:
+            from_json(json.dumps(doc))
+        assert "Realname" not in str(caught.value) and "ABCDEF" not in str(caught.value)
+        assert caught.value.field == "learner_id"
+
+    @pytest.mark.parametrize("value", ["yesterday", "2026-02-30T00:00:00Z", "2026-10-01T09:30:00", 5])
+    def test_a_bad_saved_at_is_refused(self, value):
+        doc = json.loads(to_json(LearningNetwork("Kim")))
+        doc["metadata"]["saved_at"] = value
+        with pytest.raises(InvalidDateError):
+            from_json(json.dumps(doc))
+
+    def test_csv_carries_no_identity(self):
+        assert load(to_csv(LearningNetwork("Kim"))).metadata.learner_id is None
+
+    def test_templates_and_examples_carry_no_id(self):
+        from connectivism.examples import EXAMPLES, load_example
+
+        for name in EXAMPLES:
+            assert load_example(name).metadata.learner_id is None
+        net = LearningNetwork("Sam")
+        starter = net.as_template()
+        assert starter.metadata.learner_id is None and starter == net
+        assert json.loads(to_json(starter))["metadata"]["learner_id"] is None
+
+    def test_a_network_started_from_a_template_gets_a_fresh_id_and_reimport_keeps_it(self):
+        from connectivism.examples import load_example
+        from connectivism.session import EditSession
+
+        one = EditSession.resume(autosave=False, start=lambda: load_example("teacher"))
+        two = EditSession.resume(autosave=False, start=lambda: load_example("teacher"))
+        mine = one.network.metadata.learner_id
+        assert mine and two.network.metadata.learner_id and mine != two.network.metadata.learner_id
+        # importing a starter file keeps the learner's id; re-importing their own export keeps it too
+        one.replace(from_json(to_json(load_example("clinical-educator").as_template())), "import starter")
+        assert one.network.metadata.learner_id == mine
+        exported = to_json(one.network)
+        fresh = EditSession(autosave=False)
+        fresh.replace(from_json(exported), "import my export")
+        assert fresh.network.metadata.learner_id == mine
+
+    def test_the_anonymised_export_keeps_the_id(self):
+        from connectivism.privacy import anonymised
+
+        net = LearningNetwork("Sam Rivera")
+        doc = json.loads(to_json(anonymised(net), saved_at=_WHEN))
+        assert doc["metadata"]["learner_id"] == net.metadata.learner_id
+        assert doc["metadata"]["saved_at"] == "2026-10-01T09:30:00Z"

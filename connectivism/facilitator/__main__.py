@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
+import re
 import sys
 import time
 from pathlib import Path
 
+from connectivism.errors import ClassKeyError
 from connectivism.facilitator import classnet, links, report
 
 
@@ -48,33 +51,87 @@ def _links(args: argparse.Namespace) -> int:
     return 0
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _bad(argument: str, problem: str) -> int:
+    """One line naming the argument, what is wrong and what is accepted; exit status 2."""
+    print(f"class-network: {argument}: {problem}", file=sys.stderr)
+    return 2
+
+
+def _shown(path: Path) -> str:
+    return classnet.display_name(os.fsencode(path))
+
+
 def _class_network(args: argparse.Namespace) -> int:
+    # every argument is checked before anything is written, the key file included
     folder = Path(args.folder)
     if not folder.is_dir():
-        print(f"class-network: {folder} is not a folder of learners' files", file=sys.stderr)
-        return 2
+        return _bad("FOLDER", f"{_shown(folder)} is not a folder: give the folder of learners' exported files")
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError:
+        return _bad("FOLDER", f"{_shown(folder)} cannot be read: give a folder of learners' files you can read")
+    as_of = args.as_of
+    if as_of is None:
+        as_of = datetime.date.today().isoformat()
+    else:
+        try:
+            if not _DATE.fullmatch(as_of):
+                raise ValueError
+            datetime.date.fromisoformat(as_of)
+        except ValueError:
+            return _bad("--as-of", f"{classnet.display_name(as_of)!r} is not a date: give a real date as "
+                                   "YYYY-MM-DD, for example 2026-10-01")
     out = Path(args.out)
+    try:
+        classnet.check_out_dir(out, folder)
+    except FileExistsError:
+        return _bad("--out", f"{_shown(out)} is a file: give a folder (it is made if missing)")
+    except ValueError:
+        return _bad("--out", f"{_shown(out)} is the submissions folder or inside it: give a folder "
+                             "outside it, or the report would be read as a submission next time")
     key_file = Path(args.key_file) if args.key_file else out.resolve().parent / "class-key.txt"
-    if key_file.resolve().is_relative_to(folder.resolve()) or key_file.resolve().is_relative_to(out.resolve()):
-        print(f"class-network: keep the key file out of the shared folders (not {key_file})", file=sys.stderr)
-        return 2
-    created = not key_file.exists()
-    key = classnet.load_or_create_key(key_file)
-    as_of = args.as_of or datetime.date.today().isoformat()
-    start = time.perf_counter()
-    found = classnet.read_folder(folder, key=key, keep_names=args.keep_names)
-    cls = classnet.merge(found, as_of=as_of)
-    page = report.report_html(cls, title=args.title)
-    paths = classnet.write_outputs(cls, out, html=page)
+    resolved = key_file.resolve()
+    if resolved.is_relative_to(folder.resolve()) or resolved.is_relative_to(out.resolve()):
+        return _bad("--key-file", f"keep the key file out of the shared folders (not {_shown(key_file)}): "
+                                  "give a path outside FOLDER and --out")
+    exists = os.path.lexists(key_file)
+    if exists:
+        try:
+            key = classnet.read_key(key_file)
+        except ClassKeyError as error:
+            return _bad("--key-file", str(error))  # the kit's own message: names the file, never its content
+        except OSError as error:
+            return _bad("--key-file", f"{_shown(key_file)} cannot be read ({error.strerror or 'error'}): "
+                                      "give a key file you can read")
+    elif not key_file.parent.is_dir() and os.path.lexists(key_file.parent):
+        return _bad("--key-file", f"{_shown(key_file.parent)} is not a folder: give a path in a folder")
+
+    try:
+        if not exists:
+            key = classnet.load_or_create_key(key_file)
+        start = time.perf_counter()
+        found = classnet.read_folder(folder, key=key, keep_names=args.keep_names)
+        cls = classnet.merge(found, as_of=as_of)
+        page = report.report_html(cls, title=args.title)
+        paths = classnet.write_outputs(cls, out, html=page, folder=folder)
+    except OSError as error:
+        print(f"class-network: could not write or read a file ({error.strerror or type(error).__name__}"
+              f"{': ' + _shown(Path(error.filename)) if error.filename else ''}); "
+              "a report already in --out is left as it was", file=sys.stderr)
+        return 1
     seconds = time.perf_counter() - start
-    if created:
-        print(f"Made a new class key in {key_file}: keep it private and reuse it all course "
+    if not exists:
+        print(f"Made a new class key in {_shown(key_file)}: keep it private and reuse it all course "
               "(same key = same pseudonyms).")
     print(f"{len(found.accepted)} networks merged, {len(found.rejected)} set aside, in {seconds:.2f} s.")
     for r in found.rejected:
-        print(f"  set aside {r.file}: {r.reason}")
+        print(f"  set aside {classnet.display_name(r.file)}: {r.reason}")
     for kind, path in paths.items():
-        print(f"{kind}: {path}")
+        print(f"{kind}: {_shown(path)}")
     return 0
 
 

@@ -29,9 +29,29 @@ hashing guessed names; a keyed hash cannot without the key, which the
 facilitator keeps outside the shared folder and which never goes into the
 report. The same key gives the same pseudonyms every time (so next week's
 report matches this week's); another key gives unrelated ones. Notes and
-tags are dropped; topics are kept. Reasons for rejecting a file name the
-kind of problem only, because the readers' detailed messages can quote what
-is inside the file.
+tags are dropped; topics are kept.
+
+What a learner's pseudonym is made from:
+
+* a network saved by the kit in format version 2 carries a random
+  ``learner_id`` made when the network was created: the pseudonym is the
+  keyed hash of that id, so it survives renaming the file, and two files
+  with the same id are one learner (the latest ``saved_at`` is used; the
+  other is set aside as a :attr:`RejectionKind.DUPLICATE_LEARNER`);
+* a file with no id (format version 1, an example or a starter file): the
+  keyed hash of the file name, as bytes (:func:`os.fsencode`); no id is
+  invented for it.
+
+The raw id never appears in any output. Every list in the outputs is in
+the order of pseudonyms or of a measure, never of file names.
+
+Rejections
+----------
+A file set aside has a :class:`RejectionKind` decided by the *type* of what
+went wrong (the reader's exception type, or what the folder entry is), and
+the report shows only that kind and the file's pseudonym: never text from
+the file and never an error's message, because a file's author controls
+both.
 
 Examples
 --------
@@ -47,20 +67,23 @@ Examples
 ['Open Ed Weekly']
 >>> cls.graph.nodes["Open Ed Weekly"]["count"], len(cls.learners), len(cls.rejected)
 (2, 2, 1)
->>> cls.rejected[0].reason
-'malformed JSON or GraphML'
+>>> cls.rejected[0].kind, cls.rejected[0].reason
+(<RejectionKind.MALFORMED: 'malformed'>, 'malformed JSON or GraphML (damaged or cut short)')
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
+import enum
 import hashlib
 import hmac
 import math
 import os
 import secrets
+import stat
 import statistics
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -70,35 +93,45 @@ from xml.sax.saxutils import escape as xml_escape
 import networkx as nx
 
 from connectivism.errors import (
+    ClassKeyError,
     EncodingError,
     FileFormatError,
     FileTooLargeError,
+    MalformedFileError,
     NetworkError,
     SchemaVersionError,
     UnsafeFileError,
 )
 from connectivism.formats import MAX_FILE_BYTES, load
+from connectivism.formats._safety import atomic_write
 from connectivism.measures import downes_profile
 from connectivism.measures.diversity import blau_index, shannon_entropy
 from connectivism.network import OTHER_KINDS, LearningNetwork, match_key
+from connectivism.notices import caught_notices
 
 __all__ = [
     "KEY_BYTES",
     "ACCEPTED_SUFFIXES",
     "MERGED_KINDS",
+    "OUTPUT_NAMES",
+    "RejectionKind",
     "Submission",
     "Rejection",
     "Submissions",
     "LearnerContribution",
     "ClassNetwork",
     "new_key",
+    "read_key",
     "load_or_create_key",
     "pseudonym",
+    "learner_identity",
+    "display_name",
     "read_submissions",
     "read_folder",
     "merge",
     "class_document",
     "class_graphml",
+    "check_out_dir",
     "write_outputs",
 ]
 
@@ -112,6 +145,8 @@ MERGED_KINDS = ("community", "resource", "tool")
 BETWEENNESS_SAMPLE = 120
 #: Kind given to learner nodes in the class network.
 LEARNER_KIND = "learner"
+#: The files :func:`write_outputs` writes, by kind.
+OUTPUT_NAMES = {"json": "class-network.json", "graphml": "class-network.graphml", "html": "class-network.html"}
 
 
 # --- keys and pseudonyms ---------------------------------------------------------
@@ -122,23 +157,57 @@ def new_key() -> bytes:
     return secrets.token_bytes(KEY_BYTES)
 
 
+def read_key(path: str | os.PathLike[str]) -> bytes:
+    """Read the class key from an existing key file (hex text).
+
+    Raises
+    ------
+    ClassKeyError
+        If ``path`` is a folder or not a regular file, is empty, is not hex
+        text, or holds fewer than 16 bytes. The message names the file and
+        never quotes its content.
+    OSError
+        If the file cannot be opened.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise ClassKeyError(f"The key file {display_name(os.fsencode(path))} is a folder: give the path "
+                            "of a key file (it is made if it is missing).", field="key_file")
+    if not path.is_file():
+        raise ClassKeyError(f"The key file {display_name(os.fsencode(path))} is not a regular file: give "
+                            "the path of a key file (it is made if it is missing).", field="key_file")
+    with open(path, "rb") as handle:
+        data = handle.read(4096)
+    where = display_name(os.fsencode(path))
+    try:
+        key = bytes.fromhex(data.decode("ascii").strip())
+    except (UnicodeDecodeError, ValueError):
+        key = None
+    if not key:
+        raise ClassKeyError(f"The key file {where} does not hold a class key (it must be hex text, "
+                            "as the kit writes it): give another path to make a new key, or restore "
+                            "the file from a copy.", field="key_file")
+    if len(key) < 16:
+        raise ClassKeyError(f"The key in {where} is too short (a class key is at least 16 bytes): "
+                            "give another path to make a new key.", field="key_file")
+    return key
+
+
 def load_or_create_key(path: str | os.PathLike[str]) -> bytes:
     """Read the class key from ``path`` (hex text), creating it if the file is missing.
 
     A new key file is written readable by its owner only. Keep it outside
     the folder you share with the class, and keep it for the whole course:
     the same key gives the same pseudonyms every week.
+
+    Raises
+    ------
+    ClassKeyError
+        If the file exists but is not a usable key file (see :func:`read_key`).
     """
     path = Path(path)
-    if path.exists():
-        text = path.read_text("ascii").strip()
-        try:
-            key = bytes.fromhex(text)
-        except ValueError:
-            raise ValueError(f"The key file {path} does not hold a class key (hex text).") from None
-        if len(key) < 16:
-            raise ValueError(f"The key in {path} is too short: delete it to make a new one.")
-        return key
+    if os.path.lexists(path):
+        return read_key(path)
     key = new_key()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -147,11 +216,17 @@ def load_or_create_key(path: str | os.PathLike[str]) -> bytes:
     return key
 
 
-def _digest(key: bytes, role: str, text: str) -> str:
-    return hmac.new(key, f"{role}\x00{text}".encode("utf-8"), hashlib.sha256).hexdigest().upper()
+def _as_bytes(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else os.fsencode(text)
 
 
-def pseudonym(key: bytes, role: str, text: str, length: int = 4) -> str:
+def _digest(key: bytes, role: str, text: str | bytes) -> str:
+    # str is encoded as UTF-8 (or, for a file name the system gave undecoded, back to its bytes)
+    data = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
+    return hmac.new(key, role.encode("ascii") + b"\x00" + data, hashlib.sha256).hexdigest().upper()
+
+
+def pseudonym(key: bytes, role: str, text: str | bytes, length: int = 4) -> str:
     """A keyed pseudonym such as ``"Learner 7F3A"``: HMAC-SHA256 of ``text`` under ``key``.
 
     Parameters
@@ -160,14 +235,14 @@ def pseudonym(key: bytes, role: str, text: str, length: int = 4) -> str:
         The class key.
     role : str
         "Learner", "Person" or "File": part of the pseudonym and of the hashed text.
-    text : str
-        What is pseudonymised (a file name, a person's name key).
+    text : str or bytes
+        What is pseudonymised (a learner's identity, a file name, a person's name key).
     length : int
         Hex digits shown (longer ones resolve the rare clash).
 
     Examples
     --------
-    >>> pseudonym(b"k" * 32, "Learner", "ana.json") == pseudonym(b"k" * 32, "Learner", "ana.json")
+    >>> pseudonym(b"k" * 32, "Learner", "ana.json") == pseudonym(b"k" * 32, "Learner", b"ana.json")
     True
     >>> pseudonym(b"k" * 32, "Learner", "ana.json") != pseudonym(b"j" * 32, "Learner", "ana.json")
     True
@@ -177,27 +252,146 @@ def pseudonym(key: bytes, role: str, text: str, length: int = 4) -> str:
     return f"{role} {_digest(key, role, text)[:length]}"
 
 
+def _id_text(learner_id: str) -> bytes:
+    """What a learner id is hashed as: starts with a NUL, which no file name has."""
+    return b"\x00learner-id\x00" + learner_id.encode("ascii")
+
+
+def learner_identity(network: LearningNetwork, file_name: str | bytes) -> bytes:
+    """What a learner's pseudonym is the keyed hash of: the network's learner id, else the file name.
+
+    A network with a ``learner_id`` (format version 2) is known by it, so its
+    pseudonym survives renaming the file; one without (version 1, an example
+    or a starter file) by its file name as bytes, as before version 2. The
+    two can never be mistaken for each other (the first starts with a NUL
+    byte, which no file name has).
+
+    Examples
+    --------
+    >>> net = LearningNetwork("Ana", learner_id="0123456789abcdef" * 2)
+    >>> pseudonym(b"k" * 32, "Learner", learner_identity(net, "ana.json")) == \\
+    ...     pseudonym(b"k" * 32, "Learner", learner_identity(net, "renamed.json"))
+    True
+    >>> learner_identity(net.as_template(), "ana.json")
+    b'ana.json'
+    """
+    learner_id = network.metadata.learner_id
+    return _id_text(learner_id) if learner_id is not None else _as_bytes(file_name)
+
+
 class _Names:
     """Hands out pseudonyms, lengthening one on a clash so that all stay distinct."""
 
     def __init__(self, key: bytes):
         self.key = key
-        self.given: dict[tuple[str, str], str] = {}
+        self.given: dict[tuple[str, bytes], str] = {}
         self.taken: set[str] = set()
 
-    def __call__(self, role: str, text: str) -> str:
-        if (role, text) in self.given:
-            return self.given[(role, text)]
+    def __call__(self, role: str, text: str | bytes) -> str:
+        raw = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
+        if (role, raw) in self.given:
+            return self.given[(role, raw)]
         for length in range(4, 65, 2):
-            name = pseudonym(self.key, role, text, length)
+            name = pseudonym(self.key, role, raw, length)
             if name not in self.taken:
                 break
         self.taken.add(name)
-        self.given[(role, text)] = name
+        self.given[(role, raw)] = name
         return name
 
 
+_CONTROL = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def display_name(name: str | bytes) -> str:
+    """A file name made safe to show: undecodable bytes as ``\\xNN``, control and format characters escaped.
+
+    Terminal escape codes, bidirectional overrides and line breaks in a file
+    name are shown as escapes, never acted on.
+
+    Examples
+    --------
+    >>> display_name(b"jos\\xe9.json")
+    'jos\\\\xe9.json'
+    >>> display_name("\\x1b[31mred.json")
+    '\\\\x1b[31mred.json'
+    >>> display_name("\\u202etxt.exe")
+    '\\\\u202etxt.exe'
+    """
+    text = _as_bytes(name).decode("utf-8", "backslashreplace")
+    out = []
+    for char in text:
+        if unicodedata.category(char) in _CONTROL:
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 # --- reading submissions ---------------------------------------------------------
+
+
+class RejectionKind(enum.Enum):
+    """Why a file was set aside. Decided by the type of the problem, never by an error's wording.
+
+    The value is a short code (kept in the JSON); :attr:`text` is what the report shows.
+    """
+
+    NOT_A_NETWORK_FILE = "not-a-network-file"
+    TOO_LARGE = "too-large"
+    NOT_UTF8 = "not-utf8"
+    UNSAFE = "unsafe"
+    UNSUPPORTED_VERSION = "unsupported-version"
+    MALFORMED = "malformed"
+    BREAKS_RULES = "breaks-rules"
+    DUPLICATE_FILE = "duplicate-file"
+    DUPLICATE_LEARNER = "duplicate-learner"
+    UNREADABLE_NAME = "unreadable-name"
+    NOT_A_REGULAR_FILE = "not-a-regular-file"
+    LINK = "link"
+    HIDDEN = "hidden"
+    UNREADABLE = "unreadable"
+
+    @property
+    def text(self) -> str:
+        """The reason as the report shows it."""
+        return _KIND_TEXT[self]
+
+
+_KIND_TEXT = {
+    RejectionKind.NOT_A_NETWORK_FILE: "not a learning-network file (export it from the kit as .json)",
+    RejectionKind.TOO_LARGE: f"too large (over {MAX_FILE_BYTES // (1024 * 1024)} MB)",
+    RejectionKind.NOT_UTF8: "not valid UTF-8 text",
+    RejectionKind.UNSAFE: "unsafe content (refused by the safe reader)",
+    RejectionKind.UNSUPPORTED_VERSION: "made by another version of the kit (unsupported format version)",
+    RejectionKind.MALFORMED: "malformed JSON or GraphML (damaged or cut short)",
+    RejectionKind.BREAKS_RULES: "the network inside breaks the kit's rules",
+    RejectionKind.DUPLICATE_FILE: "duplicate file (identical to another file)",
+    RejectionKind.DUPLICATE_LEARNER: "duplicate learner (an older save of a network also sent)",
+    RejectionKind.UNREADABLE_NAME: "unreadable file name (not valid UTF-8): rename the file",
+    RejectionKind.NOT_A_REGULAR_FILE: "not a regular file (a folder, a pipe or a device)",
+    RejectionKind.LINK: "a link, not a file (copy the file itself)",
+    RejectionKind.HIDDEN: "a hidden file (its name starts with a dot)",
+    RejectionKind.UNREADABLE: "could not be opened or read",
+}
+
+
+def _kind(error: BaseException) -> RejectionKind:
+    """The kind of problem, from the exception's type alone."""
+    for types, kind in (
+        (_NotRegular, RejectionKind.NOT_A_REGULAR_FILE),
+        (FileTooLargeError, RejectionKind.TOO_LARGE),
+        (EncodingError, RejectionKind.NOT_UTF8),
+        (SchemaVersionError, RejectionKind.UNSUPPORTED_VERSION),
+        (UnsafeFileError, RejectionKind.UNSAFE),
+        (MalformedFileError, RejectionKind.MALFORMED),
+        (FileFormatError, RejectionKind.NOT_A_NETWORK_FILE),
+        (NetworkError, RejectionKind.BREAKS_RULES),
+    ):
+        if isinstance(error, types):
+            return kind
+    return RejectionKind.UNREADABLE
 
 
 @dataclass(frozen=True)
@@ -205,17 +399,23 @@ class Submission:
     """A learner's accepted network."""
 
     learner: str            # pseudonym (or the learner's name with keep_names)
-    file: str               # pseudonymised file name (or the real one with keep_names)
+    file: str               # pseudonymised file name (or the shown one with keep_names)
     network: LearningNetwork
+    #: what the learner's pseudonyms are made from (the learner id or the file name): never shown
+    identity: bytes = field(default=b"", repr=False)
 
 
 @dataclass(frozen=True)
 class Rejection:
-    """A file set aside, and why."""
+    """A file (or folder entry) set aside, and the kind of problem."""
 
-    file: str               # pseudonymised file name (or the real one with keep_names)
-    reason: str             # the kind of problem, safe to show to the class
-    detail: str = ""        # the reader's full message: only with keep_names
+    file: str               # pseudonymised file name (or the shown one with keep_names)
+    kind: RejectionKind
+
+    @property
+    def reason(self) -> str:
+        """The kind of problem as the report shows it."""
+        return self.kind.text
 
 
 @dataclass
@@ -228,88 +428,153 @@ class Submissions:
     keep_names: bool = False
 
 
-def _reason(error: BaseException) -> tuple[str, bool]:
-    """(the kind of problem, whether the reader's message is safe to show anonymised)."""
-    if isinstance(error, FileTooLargeError):
-        return f"too large (over {MAX_FILE_BYTES // (1024 * 1024)} MB)", True
-    if isinstance(error, EncodingError):
-        return "not valid UTF-8 text", True
-    if isinstance(error, SchemaVersionError):
-        return "made by another version of the kit (unknown format version)", True
-    if isinstance(error, UnsafeFileError):
-        return "unsafe file content (refused by the safe reader)", True
-    if isinstance(error, FileFormatError):
-        text = str(error)
-        if "not valid JSON" in text or "neither a JSON nor a GraphML" in text or "not well-formed" in text:
-            return "malformed JSON or GraphML", True
-        return "not a learning-network file (wrong schema)", False
-    if isinstance(error, NetworkError):
-        return "the network inside breaks the kit's rules (wrong schema)", False
-    if isinstance(error, OSError):
-        return "could not be opened", False
-    return f"could not be read ({type(error).__name__})", False
+@dataclass
+class _Read:
+    raw: bytes                       # the file name's bytes
+    label: str                       # what the report calls the file
+    network: LearningNetwork
+    digest: str
 
 
-def read_submissions(files: Iterable[tuple[str, bytes | Path]], *, key: bytes,
-                     keep_names: bool = False) -> Submissions:
+def _suffix(raw: bytes) -> str:
+    """The file's ending if it is one the kit reads (anything else could carry text)."""
+    lower = raw.lower()
+    return next((s for s in ACCEPTED_SUFFIXES if lower.endswith(s.encode())), "")
+
+
+def read_submissions(files: Iterable[tuple[str | bytes, bytes | Path]], *, key: bytes,
+                     keep_names: bool = False,
+                     skipped: Iterable[tuple[str | bytes, RejectionKind]] = ()) -> Submissions:
     """Read learners' files, given as (file name, bytes or path) pairs.
 
-    Files are taken in order of their names. A file is rejected, with a reason,
-    if it has another ending than :data:`ACCEPTED_SUFFIXES`, if the safe
-    reader refuses it, or if its content is identical to a file already read.
+    A file is set aside, with a :class:`RejectionKind`, if its name is not
+    valid UTF-8, it has another ending than :data:`ACCEPTED_SUFFIXES`, the
+    safe reader refuses it, its content is identical to another file's, or
+    it is an older save of a network (the same learner id) than another file.
+    ``skipped`` lists folder entries already set aside (see :func:`read_folder`).
+
+    Parameters
+    ----------
+    files : iterable of (name, bytes or path)
+        Names as ``str`` or, as the system gives them, ``bytes``.
+    key : bytes
+        The class key.
+    keep_names : bool
+        Show real names and file names instead of pseudonyms.
+    skipped : iterable of (name, RejectionKind)
+        Entries set aside before reading.
+
+    Returns
+    -------
+    Submissions
+        Accepted networks in the order of their pseudonyms (or names, with
+        ``keep_names``); rejections in the order of their labels.
     """
     names = _Names(key)
-    accepted: list[Submission] = []
-    rejected: list[Rejection] = []
-    seen: dict[str, str] = {}
-    me_names: Counter[str] = Counter()
-    for filename, source in sorted(files, key=lambda item: item[0]):
-        label = filename if keep_names else names("File", filename) + Path(filename).suffix.lower()[:10]
-        learner = None if keep_names else names("Learner", filename)
-        if not filename.lower().endswith(ACCEPTED_SUFFIXES):
-            rejected.append(Rejection(label, "not a network file (export it from the kit as .json)"))
+
+    def label_of(raw: bytes) -> str:
+        return display_name(raw) if keep_names else names("File", raw) + _suffix(raw)
+
+    rejected = [Rejection(label_of(_as_bytes(name)), kind) for name, kind in skipped]
+    read: list[_Read] = []
+    for name, source in files:
+        raw = _as_bytes(name)
+        label = label_of(raw)
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            rejected.append(Rejection(label, RejectionKind.UNREADABLE_NAME))
+            continue
+        if not _suffix(raw):
+            rejected.append(Rejection(label, RejectionKind.NOT_A_NETWORK_FILE))
             continue
         try:
-            if isinstance(source, (bytes, bytearray)):
-                data = bytes(source)
-            else:
-                with open(source, "rb") as handle:
-                    data = handle.read(MAX_FILE_BYTES + 1)
-            digest = hashlib.sha256(data).hexdigest()
-            if digest in seen:
-                rejected.append(Rejection(label, f"duplicate: identical to {seen[digest]}"))
-                continue
-            net = load(data, name=label)
-        except Exception as error:  # one bad file never stops the merge
-            reason, safe = _reason(error)
-            rejected.append(Rejection(label, reason, str(error) if (keep_names or safe) else ""))
+            data = bytes(source) if isinstance(source, (bytes, bytearray)) else _read_regular(source)
+            # a repaired file is read as repaired; its notices quote the file, so they are dropped
+            with caught_notices():
+                net = load(data, name="submission" + _suffix(raw))
+        except Exception as error:  # one bad file never stops the merge; its message is never shown
+            rejected.append(Rejection(label, _kind(error)))
             continue
-        seen[digest] = label
+        read.append(_Read(raw, label, net, hashlib.sha256(data).hexdigest()))
+
+    # identical files, then older saves of the same learner's network: the order never depends on file names
+    read.sort(key=lambda r: (_digest(key, "File", r.raw), r.digest))
+    kept: list[_Read] = []
+    seen: set[str] = set()
+    for r in read:
+        if r.digest in seen:
+            rejected.append(Rejection(r.label, RejectionKind.DUPLICATE_FILE))
+        else:
+            seen.add(r.digest)
+            kept.append(r)
+    by_id: dict[str, list[_Read]] = defaultdict(list)
+    for r in kept:
+        if r.network.metadata.learner_id is not None:
+            by_id[r.network.metadata.learner_id].append(r)
+    oldest = datetime.datetime.min.replace(tzinfo=datetime.timezone.utc)
+    for same in by_id.values():
+        same.sort(key=lambda r: (r.network.metadata.saved_at or oldest, r.digest), reverse=True)
+        for r in same[1:]:
+            rejected.append(Rejection(r.label, RejectionKind.DUPLICATE_LEARNER))
+            kept.remove(r)
+
+    accepted: list[Submission] = []
+    me_names: Counter[str] = Counter()
+    identities = [(learner_identity(r.network, r.raw), r) for r in kept]
+    # pseudonyms are handed out in the order of their hashes, so a clash never depends on file names
+    identities.sort(key=lambda item: _digest(key, "Learner", item[0]))
+    for identity, r in identities:
         if keep_names:
-            me_names[match_key(net.me)] += 1
-            learner = net.me if me_names[match_key(net.me)] == 1 else f"{net.me} ({me_names[match_key(net.me)]})"
-        accepted.append(Submission(learner, label, net))
+            me_names[match_key(r.network.me)] += 1
+            count = me_names[match_key(r.network.me)]
+            learner = r.network.me if count == 1 else f"{r.network.me} ({count})"
+        else:
+            learner = names("Learner", identity)
+        accepted.append(Submission(learner, r.label, r.network, identity))
+    accepted.sort(key=lambda s: (s.learner.casefold(), s.learner))
+    rejected.sort(key=lambda r: (r.file.casefold(), r.file, r.kind.value))
     return Submissions(accepted, rejected, key, keep_names)
 
 
+def _read_regular(path: str | os.PathLike) -> bytes:
+    """Read a regular file without following a link and without blocking on a pipe."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise _NotRegular()
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+class _NotRegular(OSError):
+    """The entry changed into something other than a regular file while the folder was read."""
+
+
 def read_folder(folder: str | os.PathLike[str], *, key: bytes, keep_names: bool = False) -> Submissions:
-    """Read every file in ``folder`` (not sub-folders, not hidden files, not links)."""
-    folder = Path(folder)
-    files: list[tuple[str, bytes | Path]] = []
-    links: list[str] = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        if path.is_symlink():
-            links.append(path.name)
-            continue
-        if path.is_file():
-            files.append((path.name, path))
-    found = read_submissions(files, key=key, keep_names=keep_names)
-    names = _Names(key)
-    for name in links:
-        label = name if keep_names else names("File", name) + Path(name).suffix.lower()[:10]
-        found.rejected.append(Rejection(label, "a link, not a file (copy the file itself)"))
+    """Read every file in ``folder``; every other entry is listed as set aside, with its kind.
+
+    Sub-folders (even one named ``x.json``), links (to files or to folders),
+    pipes, devices and hidden files are not read, and each is listed among the
+    rejections. Names are taken as the system gives them, as bytes.
+    """
+    files: list[tuple[bytes, bytes | Path]] = []
+    skipped: list[tuple[bytes, RejectionKind]] = []
+    with os.scandir(os.fsencode(folder)) as entries:
+        for entry in entries:
+            name = entry.name
+            try:
+                if entry.is_symlink():
+                    skipped.append((name, RejectionKind.LINK))
+                elif name.startswith(b"."):
+                    skipped.append((name, RejectionKind.HIDDEN))
+                elif entry.is_file(follow_symlinks=False):
+                    files.append((name, Path(os.fsdecode(entry.path))))
+                else:
+                    skipped.append((name, RejectionKind.NOT_A_REGULAR_FILE))
+            except OSError:
+                skipped.append((name, RejectionKind.UNREADABLE))
+    found = read_submissions(files, key=key, keep_names=keep_names, skipped=skipped)
     return found
 
 
@@ -392,6 +657,14 @@ def merge(found: Submissions, *, as_of: datetime.date | str, seed: int = 7) -> C
         as_of = datetime.date.fromisoformat(as_of)
     names = _Names(found.key)
     keep = found.keep_names
+
+    def person_text(sub: Submission) -> bytes:
+        # a person is pseudonymised within their learner: by the learner id (survives renaming), or,
+        # for a file without one, by the file's pseudonym as before (the pseudonyms of a class that
+        # has not re-exported stay the same)
+        if sub.identity.startswith(b"\x00"):
+            return sub.identity + b"\x00"
+        return sub.file.encode("utf-8") + b"\x00"
     keys: dict[str, str] = {}
 
     def mkey(name: str) -> str:
@@ -424,7 +697,7 @@ def merge(found: Submissions, *, as_of: datetime.date | str, seed: int = 7) -> C
                     spellings[key].append(node.name)
                 else:
                     key = ("person", sub.learner, mkey(node.name))
-                    spellings[key].append(names("Person", f"{sub.file}\x00{mkey(node.name)}"))
+                    spellings[key].append(names("Person", person_text(sub) + mkey(node.name).encode("utf-8")))
             else:
                 key = ("shared", mkey(node.name))
                 spellings[key].append(node.name)
@@ -448,7 +721,7 @@ def merge(found: Submissions, *, as_of: datetime.date | str, seed: int = 7) -> C
     ids: dict[tuple, str] = {}
     used: set[str] = set()
     order = sorted(spellings, key=lambda k: (LEARNER_KIND not in kinds[k], -len(named_by[k]),
-                                             _most_common(spellings[k]).casefold()))
+                                             _most_common(spellings[k]).casefold(), _most_common(spellings[k])))
     for key in order:
         label = _most_common(spellings[key])
         kind = LEARNER_KIND if LEARNER_KIND in kinds[key] else _most_common(kinds[key])
@@ -460,17 +733,24 @@ def merge(found: Submissions, *, as_of: datetime.date | str, seed: int = 7) -> C
         ids[key] = node_id
         graph.add_node(node_id, kind=kind, topic=_most_common(topics[key]),
                        named_by=sorted(named_by[key]), count=len(named_by[key]))
+    position = {node_id: i for i, node_id in enumerate(graph)}
+    edges = []
     for pair, (strength, who) in ties.items():
-        a, b = sorted(pair)
-        graph.add_edge(ids[a], ids[b], strength=strength, learners=len(who))
+        a, b = sorted((ids[k] for k in pair), key=position.__getitem__)
+        edges.append((a, b, strength, len(who)))
+    # ties in the order of the nodes (learners by pseudonym, then by measure), never by file
+    for a, b, strength, n in sorted(edges, key=lambda e: (position[e[0]], position[e[1]])):
+        graph.add_edge(a, b, strength=strength, learners=n)
 
     counts = {ids[k]: len(v) for k, v in named_by.items()}
     learners = []
     for learner, mine, n_ties in per_learner:
         shared = sum(1 for k in mine if counts[ids[k]] > 1)
         learners.append(LearnerContribution(learner, len(mine), shared, len(mine) - shared, n_ties))
+    learners.sort(key=lambda c: (c.learner.casefold(), c.learner))
 
-    result = ClassNetwork(graph=graph, learners=learners, rejected=list(found.rejected),
+    rejected = sorted(found.rejected, key=lambda r: (r.file.casefold(), r.file, r.kind.value))
+    result = ClassNetwork(graph=graph, learners=learners, rejected=rejected,
                           keep_names=keep, as_of=as_of)
     result.shared = sorted(((n, d["count"]) for n, d in graph.nodes(data=True)
                             if d["kind"] in MERGED_KINDS), key=lambda t: (-t[1], t[0].casefold()))
@@ -529,11 +809,15 @@ def _measure(result: ClassNetwork, found: Submissions, seed: int) -> None:
 
 
 def class_document(cls: ClassNetwork) -> dict:
-    """The class network as a JSON-ready dict (format ``connectivism-class-network``)."""
+    """The class network as a JSON-ready dict (format ``connectivism-class-network``, version 2).
+
+    Every list is in the order of pseudonyms or of a measure. A rejection is
+    the file's pseudonym, the kind's code and its text, nothing else.
+    """
     graph = cls.graph
     return {
         "format": "connectivism-class-network",
-        "format_version": 1,
+        "format_version": 2,
         "anonymised": cls.anonymised,
         "as_of": cls.as_of.isoformat(),
         "nodes": [{"id": n, "kind": d["kind"], "topic": d["topic"], "named_by": d["named_by"],
@@ -541,8 +825,7 @@ def class_document(cls: ClassNetwork) -> dict:
         "ties": [{"a": a, "b": b, "strength": d["strength"], "learners": d["learners"]}
                  for a, b, d in graph.edges(data=True)],
         "learners": [dataclasses.asdict(c) for c in cls.learners],
-        "rejected": [{"file": r.file, "reason": r.reason, **({"detail": r.detail} if r.detail else {})}
-                     for r in cls.rejected],
+        "rejected": [{"file": r.file, "kind": r.kind.value, "reason": r.reason} for r in cls.rejected],
         "shared": [{"id": n, "learners": c} for n, c in cls.shared],
         "communities": cls.communities,
         "brokers": [{"id": n, "betweenness": b} for n, b in cls.brokers],
@@ -581,16 +864,60 @@ def class_graphml(cls: ClassNetwork) -> str:
     return "\n".join(lines)
 
 
-def write_outputs(cls: ClassNetwork, out_dir: str | os.PathLike[str], *, html: str | None = None) -> dict[str, Path]:
-    """Write class-network.json, class-network.graphml (and .html if given) into ``out_dir``."""
+def check_out_dir(out_dir: str | os.PathLike[str], folder: str | os.PathLike[str] | None = None) -> Path:
+    """Check that ``out_dir`` can take the report: a folder or nothing yet, and not the submissions.
+
+    Raises
+    ------
+    FileExistsError
+        If ``out_dir`` exists and is not a folder.
+    ValueError
+        If ``out_dir`` is ``folder`` or inside it (the report would be read as a submission).
+    """
+    out = Path(out_dir)
+    if os.path.lexists(out) and not out.is_dir():
+        raise FileExistsError(f"{display_name(os.fsencode(out))} exists and is not a folder")
+    if folder is not None and out.resolve().is_relative_to(Path(folder).resolve()):
+        raise ValueError("the report cannot go into the submissions folder or a folder inside it")
+    return out
+
+
+def write_outputs(cls: ClassNetwork, out_dir: str | os.PathLike[str], *, html: str | None = None,
+                  folder: str | os.PathLike[str] | None = None) -> dict[str, Path]:
+    """Write class-network.json, class-network.graphml (and .html if given) into ``out_dir``.
+
+    Each file is written whole to a temporary file in ``out_dir`` that then
+    replaces the old one (:func:`connectivism.formats._safety.atomic_write`):
+    a write cut off part-way leaves the previous report intact, and a link
+    placed where a report goes is replaced, never followed.
+
+    Parameters
+    ----------
+    cls : ClassNetwork
+    out_dir : path
+        The folder to write into (made if missing).
+    html : str, optional
+        The HTML report (:func:`connectivism.facilitator.report.report_html`).
+    folder : path, optional
+        The submissions folder: ``out_dir`` may not be it or inside it.
+
+    Raises
+    ------
+    FileExistsError, ValueError
+        See :func:`check_out_dir`; nothing is written.
+    OSError
+        If a file cannot be written; files already written are whole.
+    """
     import json
 
-    out = Path(out_dir)
+    out = check_out_dir(out_dir, folder)
     out.mkdir(parents=True, exist_ok=True)
-    paths = {"json": out / "class-network.json", "graphml": out / "class-network.graphml"}
-    paths["json"].write_text(json.dumps(class_document(cls), ensure_ascii=False, separators=(",", ":")), "utf-8")
-    paths["graphml"].write_text(class_graphml(cls), "utf-8")
+    texts = {"json": json.dumps(class_document(cls), ensure_ascii=False, separators=(",", ":")),
+             "graphml": class_graphml(cls)}
     if html is not None:
-        paths["html"] = out / "class-network.html"
-        paths["html"].write_text(html, "utf-8")
+        texts["html"] = html
+    paths = {}
+    for kind, text in texts.items():
+        paths[kind] = out / OUTPUT_NAMES[kind]
+        atomic_write(paths[kind], text.encode("utf-8"))
     return paths

@@ -1,6 +1,8 @@
 """A made-up class of learners' networks, for the facilitator notebook, the tests and the benchmark.
 
-Deterministic: the same arguments always give the same networks. The
+Deterministic: the same arguments always give the same networks, learner
+ids included (drawn from their own seeded generator, so the networks'
+content is what it was before networks had ids). The
 learners draw on a common pool of communities, resources and tools, spelt
 the way real learners spell them (different case, extra spaces, with and
 without accents), and each names some people of their own.
@@ -72,11 +74,13 @@ def _variant(name: str, rng: random.Random) -> str:
 def demo_class(n: int = 30, *, seed: int = 2026, sizes: tuple[int, int] = (30, 60)) -> list[tuple[str, LearningNetwork]]:
     """``n`` made-up learners' networks as (file name, network), each of ``sizes`` nodes besides "me"."""
     rng = random.Random(seed)
+    ids = random.Random(f"learner ids {seed}")
     start = datetime.date(2025, 9, 1)
     out = []
     for i in range(1, n + 1):
         me = f"{rng.choice(_FIRST)} {chr(65 + i % 26)}. (learner {i})"
-        net = LearningNetwork(me, title="My learning network", as_of="2026-10-01")
+        net = LearningNetwork(me, title="My learning network", as_of="2026-10-01",
+                              learner_id=f"{ids.getrandbits(128):032x}")
         net.edit(me, topic=rng.choice(_TOPICS))
         size = rng.randint(*sizes)
         shared = rng.sample(SHARED_POOL, k=min(len(SHARED_POOL), rng.randint(4, 10)))
@@ -104,7 +108,11 @@ def demo_class(n: int = 30, *, seed: int = 2026, sizes: tuple[int, int] = (30, 6
 
 
 def demo_folder(folder, n: int = 30, *, seed: int = 2026, sizes: tuple[int, int] = (30, 60)) -> list[str]:
-    """Write :func:`demo_class` into ``folder`` as JSON files; return the file names."""
+    """Write :func:`demo_class` into ``folder`` as JSON files; return the file names.
+
+    Every file is stamped saved at midnight UTC on 1 October 2026, so the folder is the
+    same every time.
+    """
     from pathlib import Path
 
     from connectivism.formats import to_json
@@ -112,7 +120,8 @@ def demo_folder(folder, n: int = 30, *, seed: int = 2026, sizes: tuple[int, int]
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     names = []
+    saved_at = datetime.datetime(2026, 10, 1, tzinfo=datetime.timezone.utc)
     for name, net in demo_class(n, seed=seed, sizes=sizes):
-        (folder / name).write_text(to_json(net), "utf-8")
+        (folder / name).write_text(to_json(net, saved_at=saved_at), "utf-8")
         names.append(name)
     return names

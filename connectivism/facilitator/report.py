@@ -196,7 +196,7 @@ def _sections(cls: ClassNetwork, *, title: str, draw_limit: int) -> str:
 
     parts.append("<h2>Files set aside</h2>")
     if cls.rejected:
-        rows = [(r.file, r.reason + (f": {r.detail}" if r.detail else "")) for r in cls.rejected]
+        rows = [(r.file, r.reason) for r in cls.rejected]
         parts.append(_table(["File", "Reason"], rows))
         parts.append("<p>Ask the owners to export their network again from the kit and resend it. "
                      "The facilitator can tell whose file is whose by running the command again privately with "

@@ -7,15 +7,20 @@ reverse, used by the JSON and GraphML writers.
 
 A document is::
 
-    {"format": "connectivism-learning-network", "format_version": 1,
+    {"format": "connectivism-learning-network", "format_version": 2,
      "me": "Sam",
      "nodes": [{"name", "kind", "topic", "tags", "note"}, ...],
      "ties": [{"a", "b", "strength", "since", "last_contact", "initiated_by"}, ...],
-     "metadata": {"title", "created", "as_of"}}
+     "metadata": {"title", "created", "as_of", "learner_id", "saved_at"}}
+
+``learner_id`` is the network's identity (``null`` in examples and starter
+files); ``saved_at`` is stamped by :data:`clock` every time a writer makes a
+document, unless the writer is given the time.
 """
 
 from __future__ import annotations
 
+import datetime
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -37,6 +42,8 @@ __all__ = [
     "TIE_KEYS",
     "METADATA_KEYS",
     "Where",
+    "clock",
+    "format_time",
     "document_from_network",
     "network_from_document",
     "json_where",
@@ -45,7 +52,16 @@ __all__ = [
 TOP_KEYS = ("format", "format_version", "me", "nodes", "ties", "metadata")
 NODE_KEYS = ("name", "kind", "topic", "tags", "note")
 TIE_KEYS = ("a", "b", "strength", "since", "last_contact", "initiated_by")
-METADATA_KEYS = ("title", "created", "as_of")
+METADATA_KEYS = ("title", "created", "as_of", "learner_id", "saved_at")
+
+
+def _utc_now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.timezone.utc)
+
+
+#: The clock that stamps ``saved_at``: a function returning an aware datetime.
+#: Replace it (or give the writers ``saved_at=``) for reproducible files.
+clock: Callable[[], datetime.datetime] = _utc_now
 
 #: ``where(section, index, field) -> (source, location)``: says where a value
 #: came from. `section` is "nodes", "ties" or "metadata"; `field` is a
@@ -57,9 +73,32 @@ def _iso(value: Any) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def document_from_network(net: LearningNetwork) -> dict[str, Any]:
-    """Return the document (JSON layout, JSON types) for a network."""
+def format_time(moment: datetime.datetime) -> str:
+    """A time as written in files: UTC, to the second, ``YYYY-MM-DDTHH:MM:SSZ``.
+
+    Examples
+    --------
+    >>> format_time(datetime.datetime(2026, 10, 1, 9, 30, 5, 999, tzinfo=datetime.timezone.utc))
+    '2026-10-01T09:30:05Z'
+    """
+    if moment.tzinfo is None:
+        raise ValueError("saved_at needs a time zone (use UTC)")
+    return moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def document_from_network(net: LearningNetwork, *,
+                          saved_at: datetime.datetime | None = None) -> dict[str, Any]:
+    """Return the document (JSON layout, JSON types) for a network.
+
+    Parameters
+    ----------
+    net : LearningNetwork
+    saved_at : datetime.datetime, optional
+        The save time written into the document (aware); by default
+        :data:`clock`'s time now.
+    """
     meta = net.metadata
+    stamp = format_time(saved_at if saved_at is not None else clock())
     return {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -89,6 +128,8 @@ def document_from_network(net: LearningNetwork) -> dict[str, Any]:
             "title": meta.title,
             "created": _iso(meta.created),
             "as_of": _iso(meta.as_of),
+            "learner_id": meta.learner_id,
+            "saved_at": stamp,
         },
     }
 
@@ -213,6 +254,7 @@ def network_from_document(doc: Any, *, source: str, where: Where | None = None) 
         )
     # Unknown keys inside metadata are ignored on purpose: converters may add their own.
     metadata = {key: metadata[key] for key in METADATA_KEYS if key in metadata}
+    doc_metadata = {key: metadata.pop(key) for key in ("learner_id", "saved_at") if key in metadata}
 
     doc, nodes, ties, metadata = _without_bidi(doc, nodes, ties, metadata, source, where)
 
@@ -256,6 +298,11 @@ def network_from_document(doc: Any, *, source: str, where: Where | None = None) 
         raise located(error, "nodes", me_index) from None
     try:
         net.set_metadata(**metadata)
+    except NetworkError as error:
+        raise located(error, "metadata", 0) from None
+    # the file's identity, or none: a file without one (an example, a starter) never gets one here
+    try:
+        net.set_metadata(learner_id=doc_metadata.get("learner_id"), saved_at=doc_metadata.get("saved_at"))
     except NetworkError as error:
         raise located(error, "metadata", 0) from None
 

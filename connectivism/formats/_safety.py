@@ -24,7 +24,13 @@ import secrets
 from pathlib import Path
 from typing import IO, Union
 
-from connectivism.errors import EncodingError, FileFormatError, FileTooLargeError, UnsafeFileError
+from connectivism.errors import (
+    EncodingError,
+    FileFormatError,
+    FileTooLargeError,
+    MalformedFileError,
+    UnsafeFileError,
+)
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -309,7 +315,7 @@ def parse_xml(data: bytes, name: str):
     except defusedxml.DefusedXmlException as error:  # pragma: no cover - future defusedxml
         raise UnsafeFileError(f"The file '{name}' was refused as unsafe ({error}).") from None
     except ET.ParseError as error:
-        raise FileFormatError(
+        raise MalformedFileError(
             f"The file '{name}' is not well-formed XML ({error}): it may be damaged, or not a "
             "GraphML file.",
             field="xml",

@@ -8,10 +8,12 @@ with the values as ``<data>`` elements declared by ``<key>`` elements:
 attr.name       for       value
 ==============  ========  =====================================================
 format          graph     ``connectivism-learning-network``
-format_version  graph     ``1``
+format_version  graph     ``2``
 me              graph     the learner's name
 title           graph     the network's title (left out when empty)
 created, as_of  graph     "YYYY-MM-DD" (left out when unknown)
+learner_id      graph     the network's identity (left out in a template)
+saved_at        graph     when the file was written, "YYYY-MM-DDTHH:MM:SSZ"
 name            node      the node's name
 kind            node      me, person, community, resource or tool
 topic, note     node      text (left out when empty)
@@ -41,6 +43,7 @@ whose bytes do not match the declaration is refused with
 from __future__ import annotations
 
 import codecs
+import datetime
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -70,7 +73,7 @@ _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _SCHEMA = "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 _DEFAULT_NAME = "network.graphml"
 
-_GRAPH_ATTRS = ("format", "format_version", "me", "title", "created", "as_of")
+_GRAPH_ATTRS = ("format", "format_version", "me", "title", "created", "as_of", "learner_id", "saved_at")
 _NODE_ATTRS = ("name", "kind", "topic", "tags", "note")
 _EDGE_ATTRS = ("strength", "since", "last_contact", "initiated_by")
 _INT_ATTRS = ("format_version", "strength")
@@ -94,12 +97,14 @@ def _data(parent: ET.Element, key: str, value: Any) -> None:
     element.text = str(value)
 
 
-def to_graphml(net: LearningNetwork) -> bytes:
+def to_graphml(net: LearningNetwork, *, saved_at: datetime.datetime | None = None) -> bytes:
     """Return the GraphML of a network, as UTF-8 bytes.
 
     Parameters
     ----------
     net : LearningNetwork
+    saved_at : datetime.datetime, optional
+        The save time written into the file (default: now, UTC).
 
     Returns
     -------
@@ -118,7 +123,7 @@ def to_graphml(net: LearningNetwork) -> bytes:
     >>> from_graphml(data) == net
     True
     """
-    doc = document_from_network(net)
+    doc = document_from_network(net, saved_at=saved_at)
     root = ET.Element(
         "graphml",
         {"xmlns": GRAPHML_NAMESPACE, "xmlns:xsi": _XSI, "xsi:schemaLocation": f"{GRAPHML_NAMESPACE} {_SCHEMA}"},
@@ -132,7 +137,7 @@ def to_graphml(net: LearningNetwork) -> bytes:
     _data(graph, "format", doc["format"])
     _data(graph, "format_version", doc["format_version"])
     _data(graph, "me", doc["me"])
-    for name in ("title", "created", "as_of"):
+    for name in ("title", "created", "as_of", "learner_id", "saved_at"):
         _data(graph, name, doc["metadata"][name])
     ids: dict[str, str] = {}
     for index, node in enumerate(doc["nodes"]):
@@ -429,7 +434,8 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
         "format_version": version,
         "nodes": [],
         "ties": [],
-        "metadata": {key: meta[key] for key in ("title", "created", "as_of") if key in meta},
+        "metadata": {key: meta[key] for key in ("title", "created", "as_of", "learner_id", "saved_at")
+                     if key in meta},
     }
     if "me" in meta:
         doc["me"] = meta["me"]

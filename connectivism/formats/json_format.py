@@ -12,7 +12,7 @@ Layout
 
     {
       "format": "connectivism-learning-network",
-      "format_version": 1,
+      "format_version": 2,
       "me": "Sam",
       "nodes": [
         {"name": "Sam", "kind": "me", "topic": "", "tags": [], "note": ""},
@@ -23,8 +23,12 @@ Layout
         {"a": "Sam", "b": "Ada", "strength": 4, "since": "2023-09-01",
          "last_contact": null, "initiated_by": "me"}
       ],
-      "metadata": {"title": "", "created": null, "as_of": null}
+      "metadata": {"title": "", "created": null, "as_of": null,
+                   "learner_id": "0f6c…", "saved_at": "2026-10-01T09:30:00Z"}
     }
+
+Output is the same for the same network and the same ``saved_at``; each
+save stamps the time of the save unless given one.
 
 Reading is strict: unknown keys are refused (except inside ``metadata``,
 where they are ignored), each key may appear once per object, and nesting is
@@ -34,12 +38,14 @@ limited. Files of an older ``format_version`` are upgraded by
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
-from connectivism.errors import FileFormatError, UnsafeFileError
+from connectivism.errors import MalformedFileError, UnsafeFileError
 from connectivism.formats._document import document_from_network, network_from_document
 from connectivism.formats._safety import (
     Source,
@@ -58,12 +64,15 @@ __all__ = ["to_json", "from_json", "write_json", "read_json"]
 _DEFAULT_NAME = "network.json"
 
 
-def to_json(net: LearningNetwork) -> str:
+def to_json(net: LearningNetwork, *, saved_at: datetime.datetime | None = None) -> str:
     """Return the JSON text of a network.
 
     Parameters
     ----------
     net : LearningNetwork
+    saved_at : datetime.datetime, optional
+        The save time written into ``metadata.saved_at`` (default: now, UTC,
+        from :data:`connectivism.formats._document.clock`).
 
     Returns
     -------
@@ -80,13 +89,13 @@ def to_json(net: LearningNetwork) -> str:
     >>> print("\\n".join(text.splitlines()[:5]))
     {
       "format": "connectivism-learning-network",
-      "format_version": 1,
+      "format_version": 2,
       "me": "Sam",
       "nodes": [
     >>> from_json(text) == net
     True
     """
-    return json.dumps(document_from_network(net), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document_from_network(net, saved_at=saved_at), indent=2, ensure_ascii=False) + "\n"
 
 
 def from_json(text: str | bytes, *, name: str = _DEFAULT_NAME) -> LearningNetwork:
@@ -229,15 +238,32 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _BadNumber(Exception):
+    """A number JSON allows in syntax but a learning network never holds; ``what`` says which."""
+
+    def __init__(self, what: str):
+        super().__init__(what)
+        self.what = what
+
+
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise _BadNumber(f"{name} is not a number JSON allows")
+
+
+def _whole_number(text: str) -> int:
+    # checked here, before int() would refuse it with a message of its own
+    limit = sys.get_int_max_str_digits()
+    if limit and len(text.lstrip("-")) > limit:
+        raise _BadNumber("it contains a number with thousands of digits")
+    return int(text)
 
 
 def _parse(data: bytes, name: str) -> LearningNetwork:
     text = decode_text(data, name)
     check_json_depth(text, name)
     try:
-        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
+                         parse_int=_whole_number)
     except _DuplicateKey as error:
         raise UnsafeFileError(
             f"The file '{name}' has the key {excerpt(error.key)} twice in the same object: each key "
@@ -250,18 +276,21 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
         raise UnsafeFileError(
             f"The file '{name}' nests lists or objects too deeply to read.", field="depth"
         ) from None
+    except _BadNumber as error:
+        raise MalformedFileError(
+            f"The file '{name}' is not valid JSON ({error.what}): it may be damaged, "
+            "or it is another kind of file.",
+            field="json",
+        ) from None
     except json.JSONDecodeError as error:
-        raise FileFormatError(
+        raise MalformedFileError(
             f"The file '{name}' is not valid JSON ({error.msg} at line {error.lineno}, column "
             f"{error.colno}): it may be damaged, or it is another kind of file.",
             field="json",
         ) from None
-    except ValueError as error:
-        if "digits" in str(error):
-            error = "it contains a number with thousands of digits"  # type: ignore[assignment]
-        raise FileFormatError(
-            f"The file '{name}' is not valid JSON ({error}): it may be damaged, or it is "
-            "another kind of file.",
+    except ValueError:  # pragma: no cover - the hooks above catch what json.loads refuses
+        raise MalformedFileError(
+            f"The file '{name}' is not valid JSON: it may be damaged, or it is another kind of file.",
             field="json",
         ) from None
     return network_from_document(doc, source=name)

@@ -1,7 +1,7 @@
 """Format versions and the migration hook that upgrades older files.
 
 Every JSON and GraphML file says which format it is in and which version:
-``"format": "connectivism-learning-network"`` and ``"format_version": 1``.
+``"format": "connectivism-learning-network"`` and ``"format_version": 2``.
 Readers first turn a file into a *document*, a plain dict in the JSON layout,
 then call :func:`migrate`, which
 
@@ -28,6 +28,17 @@ version ``n + 1``::
 Learners' old files then keep opening, and are saved in the new version.
 CSV files carry no version: their columns are the contract, and a new column
 would be optional or come with a new template.
+
+Versions
+--------
+1
+    The first format.
+2
+    ``metadata`` gains ``learner_id`` (the network's identity: 32 random hex
+    digits made with the network, ``null`` in examples and starter files)
+    and ``saved_at`` (when the file was written, UTC). A version 1 file is
+    upgraded with ``learner_id`` and ``saved_at`` set to ``null``: it never
+    had an identity, and none is invented for it (see :func:`_v1_to_v2`).
 """
 
 from __future__ import annotations
@@ -44,9 +55,30 @@ __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "MIGRATIONS", "migrate"]
 #: The value of the ``format`` key in every learning-network file.
 FORMAT_NAME = "connectivism-learning-network"
 #: The format version this kit writes, and the newest it reads.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+
+
+def _v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 → 2: the metadata gains ``learner_id`` and ``saved_at``, both unknown.
+
+    Version 1 ignored unknown keys in ``metadata``, so a ``learner_id`` or
+    ``saved_at`` found there was never part of the format: it is dropped, and
+    a version 1 file never gets an identity.
+
+    Examples
+    --------
+    >>> _v1_to_v2({"metadata": {"title": "T", "learner_id": "planted"}})["metadata"]
+    {'title': 'T', 'learner_id': None, 'saved_at': None}
+    """
+    metadata = document.get("metadata")
+    if isinstance(metadata, dict):
+        metadata["learner_id"] = None
+        metadata["saved_at"] = None
+    return document
+
+
 #: Upgrade steps: ``MIGRATIONS[n]`` turns a version ``n`` document into version ``n + 1``.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 def migrate(document: dict[str, Any], *, source: str = "network.json") -> dict[str, Any]:
@@ -83,13 +115,15 @@ def migrate(document: dict[str, Any], *, source: str = "network.json") -> dict[s
 
     Examples
     --------
-    >>> doc = {"format": FORMAT_NAME, "format_version": 1, "nodes": []}
+    >>> doc = {"format": FORMAT_NAME, "format_version": 2, "nodes": []}
     >>> migrate(doc) is doc
     True
+    >>> migrate({"format": FORMAT_NAME, "format_version": 1, "nodes": []})["format_version"]
+    2
     >>> migrate({"format": FORMAT_NAME, "format_version": 99})
     Traceback (most recent call last):
     ...
-    connectivism.errors.SchemaVersionError: The file 'network.json' was made by a newer version of the kit (format version 99; this kit reads versions up to 1): update the kit (the connectivism package) to open it.
+    connectivism.errors.SchemaVersionError: The file 'network.json' was made by a newer version of the kit (format version 99; this kit reads versions up to 2): update the kit (the connectivism package) to open it.
     """
     if not isinstance(document, dict):
         raise FileFormatError(
