@@ -330,7 +330,7 @@ class LimitExceededError(NetworkError, ValueError):
     --------
     >>> from connectivism.network import MAX_NODES, MAX_TEXT_LENGTH, MAX_TIES
     >>> MAX_NODES, MAX_TIES, MAX_TEXT_LENGTH
-    (2000, 10000, 400000)
+    (2000, 10000, 500000)
     """
 
 

@@ -122,7 +122,7 @@ MAX_TITLE_LENGTH = 200
 #: file the kit writes (JSON, GraphML, each CSV file) under the file limit
 #: ``connectivism.formats.MAX_FILE_BYTES``, so that any network the model holds
 #: can be saved, exported and read back (``tests/test_limits.py`` proves it).
-MAX_TEXT_LENGTH = 400_000
+MAX_TEXT_LENGTH = 500_000
 
 _NODE_FIELDS = ("kind", "topic", "tags", "note")
 _TIE_FIELDS = ("strength", "since", "last_contact", "initiated_by")
@@ -642,14 +642,24 @@ def _clean_metadata(fields: dict[str, Any], base: Metadata) -> Metadata:
     return Metadata(**values)
 
 
+#: The least a name counts for in :attr:`LearningNetwork.text_length`: as long as
+#: the longest pseudonym, so an anonymised copy never holds more text than the original.
+_NAME_COST = 12
+
+
+def _name_cost(name: str) -> int:
+    return max(len(name), _NAME_COST)
+
+
 def _node_text(node: Node) -> int:
     """Characters of a node's text (its name once; see ``LearningNetwork.text_length``)."""
-    return len(node.name) + len(node.topic) + sum(len(tag) for tag in node.tags) + len(node.note)
+    return (_name_cost(node.name) + len(node.topic) + sum(len(tag) for tag in node.tags)
+            + len(node.note))
 
 
 def _tie_text(tie: Tie) -> int:
     """Characters a tie adds to the text: the names of its two ends, repeated in files."""
-    return len(tie.a) + len(tie.b)
+    return _name_cost(tie.a) + _name_cost(tie.b)
 
 
 # --- the network ----------------------------------------------------------------------
@@ -729,7 +739,7 @@ class LearningNetwork:
         self._ties: dict[frozenset[str], Tie] = {}
         self._me = key
         self._metadata = metadata
-        self._text = 2 * len(display) + len(metadata.title)
+        self._text = 2 * _name_cost(display) + len(metadata.title)
 
     # --- looking things up ---------------------------------------------------------
 
@@ -1127,7 +1137,7 @@ class LearningNetwork:
         node = dataclasses.replace(self._nodes[key], name=display)
         # A name is written once for the node, once for each tie, and again for "me".
         copies = 1 + (key == self._me) + sum(1 for tkey in self._ties if key in tkey)
-        added = copies * (len(display) - len(self._nodes[key].name))
+        added = copies * (_name_cost(display) - _name_cost(self._nodes[key].name))
         self._check_text(added, f"Renaming {_q(self._nodes[key].name)}", field="name", value=new)
         nodes = {
             (new_key if k == key else k): (node if k == key else v) for k, v in self._nodes.items()
@@ -1470,17 +1480,19 @@ class LearningNetwork:
 
         Every name, topic, tag and note, and the title, counted in characters;
         a node's name counts once for the node and once more for each of its
-        ties (and the learner's once more), because files repeat it there.
-        With the limits on nodes, ties and tags, this bounds the size of every
-        file the kit writes.
+        ties (and the learner's once more), because files repeat it there, and
+        a name counts as at least 12 characters (as long as the longest
+        pseudonym of :func:`connectivism.privacy.anonymised`, so that an
+        anonymised copy always fits too). With the limits on nodes, ties and
+        tags, this bounds the size of every file the kit writes.
 
         Examples
         --------
         >>> net = LearningNetwork("Sam")
         >>> _ = net.add("Ada", "person", topic="maths", note="Met at a meetup.")
         >>> _ = net.connect("Sam", "Ada")
-        >>> net.text_length  # Sam ×3, Ada ×2, maths, the note
-        36
+        >>> net.text_length  # Sam ×3 and Ada ×2 at 12 each, maths, the note
+        81
         """
         return self._text
 
