@@ -332,7 +332,8 @@ class EditSession:
 
         Never raises for a failed write: the network, and what can be undone,
         stay as they are. The file is not written if another session has
-        written it since this one last read or wrote it (see :attr:`conflict`).
+        written it since this one last read or wrote it, unless it already holds
+        this very network (see :attr:`conflict`).
 
         Returns
         -------
@@ -343,7 +344,11 @@ class EditSession:
             return None
         path = self.autosave_path
         try:
-            if self.conflict or _digest_on_disk(path) not in (None, self._seen):
+            data = to_json(self.network).encode("utf-8")
+            on_disk = _digest_on_disk(path)
+            if on_disk is not None and on_disk == _digest(data):
+                self.conflict = False  # the file already holds this network: nothing to lose
+            elif self.conflict or on_disk not in (None, self._seen):
                 self.conflict = True
                 self.save_error = (
                     f"Another builder (another tab, or another notebook in this folder) has saved "
@@ -351,7 +356,7 @@ class EditSession:
                     "changes were not saved over it; they are still here. Choose: keep yours in "
                     "a new file, or open the other network (yours is kept in a new file first).")
                 return None
-            self._write(path)
+            self._write(path, data)
         except (OSError, NetworkError) as err:
             self.save_error = (f"Your change was made, but it could not be autosaved "
                                f"({_reason(err)}). Download your network (Save & share) to keep "
@@ -359,9 +364,10 @@ class EditSession:
             return None
         return path
 
-    def _write(self, path: Path) -> None:
-        """Write the network to `path` and remember what was written."""
-        data = to_json(self.network).encode("utf-8")
+    def _write(self, path: Path, data: bytes | None = None) -> None:
+        """Write the network to `path` and remember what was written (`data`, its JSON)."""
+        if data is None:
+            data = to_json(self.network).encode("utf-8")
         write_json(self.network, path)
         self._seen = _digest(data)
         self.save_error = None
