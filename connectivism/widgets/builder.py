@@ -168,7 +168,8 @@ class NetworkBuilder(widgets.VBox):
                    "about ten idle minutes and their files are deleted: download a copy to keep it.</p>"),
             self.export_button, self.export_links,
             W.HTML("<p>Import a network saved by the kit (JSON or GraphML), or a CSV pair "
-                   "(nodes.csv and ties.csv together). Importing replaces the network; Undo brings it back.</p>"),
+                   "(the nodes file and the ties file together, in either order: their header rows tell "
+                   "them apart). Importing replaces the network; Undo brings it back.</p>"),
             W.HBox([self.upload, self.import_button]), self.share_message])
 
         self.tabs = W.Tab(children=[add_box, connect_box, edit_box, share_box])
