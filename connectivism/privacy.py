@@ -71,7 +71,8 @@ def anonymised(net: LearningNetwork) -> LearningNetwork:
 
     names: dict[str, str] = {}
     people = (f"Person {i}" for i in itertools.count(1))
-    learner = itertools.chain([LEARNER_PSEUDONYM], (f"{LEARNER_PSEUDONYM} {i}" for i in itertools.count(2)))
+    learner = itertools.chain([LEARNER_PSEUDONYM],
+                              (f"{LEARNER_PSEUDONYM} {i}" for i in itertools.count(2)))
     for node in net.nodes:
         if node.kind == "me":
             names[node.name] = free(learner)

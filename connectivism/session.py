@@ -347,8 +347,11 @@ class EditSession:
             data = to_json(self.network).encode("utf-8")
             on_disk = _digest_on_disk(path)
             if on_disk is not None and on_disk == _digest(data):
-                self.conflict = False  # the file already holds this network: nothing to lose
-            elif self.conflict or on_disk not in (None, self._seen):
+                # The file already holds this very network: nothing to lose, nothing to write.
+                self._seen, self.conflict, self.save_error = on_disk, False, None
+                self.saved_at = datetime.datetime.now()
+                return path
+            if self.conflict or on_disk not in (None, self._seen):
                 self.conflict = True
                 self.save_error = (
                     f"Another builder (another tab, or another notebook in this folder) has saved "
