@@ -20,8 +20,10 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from connectivism.errors import LimitExceededError
+from connectivism.errors import LimitExceededError, NetworkError
 from connectivism.formats import (
     MAX_FILE_BYTES,
     from_csv,
@@ -132,3 +134,83 @@ def test_each_character_costs_at_most_its_budget(character):
         quoting = 3 if fmt == "csv" else 0  # quotes around a CSV cell, and the apostrophe
         assert grown[key] - base[key] <= budget * (len(text) - 1) + quoting, (fmt, character)
 
+
+
+# --- text_length is kept exactly, and every way past MAX_TEXT_LENGTH is refused --------------
+
+
+def recounted(net: LearningNetwork) -> int:
+    """text_length computed from scratch, as its docstring defines it."""
+    def cost(name):
+        return max(len(name), 12)
+    return (len(net.metadata.title) + cost(net.me)
+            + sum(cost(n.name) + len(n.topic) + sum(map(len, n.tags)) + len(n.note) for n in net.nodes)
+            + sum(cost(t.a) + cost(t.b) for t in net.ties))
+
+
+words = st.text(alphabet="abcdefgh ", min_size=1, max_size=30)
+operations = st.lists(st.tuples(st.sampled_from(["add", "edit", "rename", "remove", "connect",
+                                                 "disconnect", "title", "replace"]),
+                                words, words, st.integers(0, 30)), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(operations)
+def test_text_length_is_kept_exactly_through_every_change(ops):
+    net = LearningNetwork("Me")
+    for op, a, b, i in ops:
+        names = [n.name for n in net.nodes]
+        pick, other = names[i % len(names)], names[(i * 7 + 1) % len(names)]
+        try:
+            if op == "add":
+                net.add(a, "tool", topic=b, tags=[b, a], note=a * i)
+            elif op == "edit":
+                net.edit(pick, note=b * i, tags=[a], topic="" if i % 2 else a)
+            elif op == "rename":
+                net.rename(pick, a * (1 + i % 3))
+            elif op == "remove":
+                net.remove(pick)
+            elif op == "connect":
+                net.connect(pick, other)
+            elif op == "disconnect":
+                net.disconnect(pick, other)
+            elif op == "title":
+                net.set_metadata(title=a * (i % 4))
+            else:
+                net.replace_with(net.copy())
+        except NetworkError:
+            pass
+        assert net.text_length == recounted(net)
+
+
+def test_every_change_past_the_text_limit_is_refused_with_nothing_changed(monkeypatch):
+    import connectivism.network as network_module
+    net = LearningNetwork("Sam")
+    net.add("Ada", "person", note="a note")
+    net.connect("Sam", "Ada")
+    monkeypatch.setattr(network_module, "MAX_TEXT_LENGTH", net.text_length)
+    before = net.copy()
+    attempts = [
+        lambda: net.add("Ben", "person"),
+        lambda: net.edit("Ada", note="a longer note"),
+        lambda: net.edit("Ada", tags=["new"]),
+        lambda: net.rename("Ada", "Ada Lovelace, Countess of Lovelace"),
+        lambda: net.set_metadata(title="A title"),
+    ]
+    for attempt in attempts:
+        with pytest.raises(LimitExceededError, match="shorten the longest notes"):
+            attempt()
+        assert net == before and net.text_length == before.text_length
+    net.edit("Ada", note="")  # shorter is always allowed
+    assert net.text_length < before.text_length
+
+
+def test_a_file_past_the_text_limit_is_refused_with_where(monkeypatch):
+    import connectivism.network as network_module
+    net = LearningNetwork("Sam")
+    net.add("Ada", "person", note="x" * 100)
+    text = to_json(net)
+    monkeypatch.setattr(network_module, "MAX_TEXT_LENGTH", net.text_length - 1)
+    with pytest.raises(LimitExceededError) as caught:
+        from_json(text, name="big.json")
+    assert "big.json" in str(caught.value) and "shorten the longest notes" in str(caught.value)
