@@ -321,16 +321,18 @@ class InvalidFieldError(NetworkError, ValueError):
 
 
 class LimitExceededError(NetworkError, ValueError):
-    """A network would have more nodes or ties than the kit allows.
+    """A network would have more nodes, ties or text than the kit allows.
 
-    The limits are :data:`connectivism.network.MAX_NODES` and
-    :data:`connectivism.network.MAX_TIES`.
+    The limits are :data:`connectivism.network.MAX_NODES`,
+    :data:`connectivism.network.MAX_TIES` and
+    :data:`connectivism.network.MAX_TEXT_LENGTH` (characters of text in all);
+    together they keep every file the kit writes under its file limit.
 
     Examples
     --------
-    >>> from connectivism.network import MAX_NODES, MAX_TIES
-    >>> MAX_NODES, MAX_TIES
-    (5000, 50000)
+    >>> from connectivism.network import MAX_NODES, MAX_TEXT_LENGTH, MAX_TIES
+    >>> MAX_NODES, MAX_TIES, MAX_TEXT_LENGTH
+    (2000, 10000, 500000)
     """
 
 

@@ -84,6 +84,7 @@ __all__ = [
     "MAX_TAG_LENGTH",
     "MAX_NOTE_LENGTH",
     "MAX_TITLE_LENGTH",
+    "MAX_TEXT_LENGTH",
     "BIDI_CONTROLS",
     "Node",
     "Tie",
@@ -105,21 +106,27 @@ MIN_STRENGTH = 1
 #: Strongest tie strength.
 MAX_STRENGTH = 5
 #: Most nodes in one network, "me" included.
-MAX_NODES = 5_000
+MAX_NODES = 2_000
 #: Most ties in one network.
-MAX_TIES = 50_000
+MAX_TIES = 10_000
 #: Longest name, in characters.
 MAX_NAME_LENGTH = 200
 #: Longest topic, in characters.
 MAX_TOPIC_LENGTH = 200
 #: Most tags on one node.
-MAX_TAGS = 50
+MAX_TAGS = 20
 #: Longest tag, in characters.
 MAX_TAG_LENGTH = 100
 #: Longest note, in characters.
 MAX_NOTE_LENGTH = 5_000
 #: Longest network title, in characters.
 MAX_TITLE_LENGTH = 200
+#: Most characters of text in one network (see :attr:`LearningNetwork.text_length`).
+#: With :data:`MAX_NODES`, :data:`MAX_TIES` and :data:`MAX_TAGS` this keeps every
+#: file the kit writes (JSON, GraphML, each CSV file) under the file limit
+#: ``connectivism.formats.MAX_FILE_BYTES``, so that any network the model holds
+#: can be saved, exported and read back (``tests/test_limits.py`` proves it).
+MAX_TEXT_LENGTH = 500_000
 
 #: Bidirectional control characters (U+202A–U+202E, U+2066–U+2069), refused in
 #: names, topics, tags and titles: they make text display in another order than
@@ -711,6 +718,26 @@ def _clean_metadata(fields: dict[str, Any], base: Metadata) -> Metadata:
     return Metadata(**values)
 
 
+#: The least a name counts for in :attr:`LearningNetwork.text_length`: as long as
+#: the longest pseudonym, so an anonymised copy never holds more text than the original.
+_NAME_COST = 12
+
+
+def _name_cost(name: str) -> int:
+    return max(len(name), _NAME_COST)
+
+
+def _node_text(node: Node) -> int:
+    """Characters of a node's text (its name once; see ``LearningNetwork.text_length``)."""
+    return (_name_cost(node.name) + len(node.topic) + sum(len(tag) for tag in node.tags)
+            + len(node.note))
+
+
+def _tie_text(tie: Tie) -> int:
+    """Characters a tie adds to the text: the names of its two ends, repeated in files."""
+    return _name_cost(tie.a) + _name_cost(tie.b)
+
+
 # --- the network ----------------------------------------------------------------------
 
 
@@ -796,6 +823,7 @@ class LearningNetwork:
         self._ties: dict[frozenset[str], Tie] = {}
         self._me = key
         self._metadata = metadata
+        self._text = 2 * _name_cost(display) + len(metadata.title)
 
     # --- looking things up ---------------------------------------------------------
 
@@ -952,6 +980,7 @@ class LearningNetwork:
         new._ties = dict(self._ties)
         new._me = self._me
         new._metadata = self._metadata
+        new._text = self._text
         return new
 
     def replace_with(self, other: LearningNetwork) -> None:
@@ -996,6 +1025,7 @@ class LearningNetwork:
             self._metadata = dataclasses.replace(other._metadata, learner_id=self._metadata.learner_id)
         else:
             self._metadata = other._metadata
+        self._text = other._text
 
     def as_template(self) -> LearningNetwork:
         """A copy with no identity (no learner id, no save time), to hand out as a starter file.
@@ -1094,7 +1124,10 @@ class LearningNetwork:
                 field="name",
                 value=display,
             )
+        added = _node_text(node)
+        self._check_text(added, f"Adding {_q(display)}", field="note", value=display)
         self._nodes[key] = node
+        self._text += added
         return node
 
     def edit(self, name: str, /, **fields: Any) -> Node:
@@ -1165,7 +1198,10 @@ class LearningNetwork:
         if "note" in fields:
             changes["note"] = _clean_note(fields["note"], owner=owner)
         new = dataclasses.replace(node, **changes)
+        added = _node_text(new) - _node_text(node)
+        self._check_text(added, f"This change to {_q(node.name)}", field="note", value=node.name)
         self._nodes[key] = new
+        self._text += added
         return new
 
     def rename(self, old: str, new: str) -> Node:
@@ -1213,6 +1249,10 @@ class LearningNetwork:
         if new_key != key and new_key in self._nodes:
             raise self._duplicate(display, new_key)
         node = dataclasses.replace(self._nodes[key], name=display)
+        # A name is written once for the node, once for each tie, and again for "me".
+        copies = 1 + (key == self._me) + sum(1 for tkey in self._ties if key in tkey)
+        added = copies * (_name_cost(display) - _name_cost(self._nodes[key].name))
+        self._check_text(added, f"Renaming {_q(self._nodes[key].name)}", field="name", value=new)
         nodes = {
             (new_key if k == key else k): (node if k == key else v) for k, v in self._nodes.items()
         }
@@ -1228,6 +1268,7 @@ class LearningNetwork:
             ties[tkey] = tie
         self._nodes = nodes
         self._ties = ties
+        self._text += added
         if self._me == key:
             self._me = new_key
         return node
@@ -1272,8 +1313,11 @@ class LearningNetwork:
                 value=name,
             )
         ties = {tkey: tie for tkey, tie in self._ties.items() if key not in tkey}
+        removed = _node_text(node) + sum(_tie_text(tie) for tkey, tie in self._ties.items()
+                                         if key in tkey)
         del self._nodes[key]
         self._ties = ties
+        self._text -= removed
         return node
 
     # --- changing ties --------------------------------------------------------------
@@ -1357,7 +1401,10 @@ class LearningNetwork:
                 field="b",
                 value=b,
             )
+        added = _tie_text(tie)
+        self._check_text(added, f"The tie {label}", field="b", value=b)
         self._ties[tkey] = tie
+        self._text += added
         return tie
 
     def edit_tie(self, a: str, b: str, /, **fields: Any) -> Tie:
@@ -1438,7 +1485,9 @@ class LearningNetwork:
         >>> net.ties
         ()
         """
-        return self._ties.pop(self._tie_key(a, b))
+        tie = self._ties.pop(self._tie_key(a, b))
+        self._text -= _tie_text(tie)
+        return tie
 
     def set_metadata(self, **fields: Any) -> Metadata:
         """Change the network's title, ``created`` or ``as_of`` date (or its identity).
@@ -1469,7 +1518,11 @@ class LearningNetwork:
         >>> net.set_metadata(title="Week 2", as_of="2024-03-08")
         Metadata(title='Week 2', created=None, as_of=datetime.date(2024, 3, 8))
         """
-        self._metadata = _clean_metadata(fields, self._metadata)
+        metadata = _clean_metadata(fields, self._metadata)
+        added = len(metadata.title) - len(self._metadata.title)
+        self._check_text(added, "This title", field="title", value=metadata.title)
+        self._metadata = metadata
+        self._text += added
         return self._metadata
 
     # --- networkx ---------------------------------------------------------------------
@@ -1536,6 +1589,40 @@ class LearningNetwork:
         return graph
 
     # --- helpers -------------------------------------------------------------------------
+
+    @property
+    def text_length(self) -> int:
+        """How many characters of text the network's files hold, at most :data:`MAX_TEXT_LENGTH`.
+
+        Every name, topic, tag and note, and the title, counted in characters;
+        a node's name counts once for the node and once more for each of its
+        ties (and the learner's once more), because files repeat it there, and
+        a name counts as at least 12 characters (as long as the longest
+        pseudonym of :func:`connectivism.privacy.anonymised`, so that an
+        anonymised copy always fits too). With the limits on nodes, ties and
+        tags, this bounds the size of every file the kit writes.
+
+        Examples
+        --------
+        >>> net = LearningNetwork("Sam")
+        >>> _ = net.add("Ada", "person", topic="maths", note="Met at a meetup.")
+        >>> _ = net.connect("Sam", "Ada")
+        >>> net.text_length  # Sam ×3 and Ada ×2 at 12 each, maths, the note
+        81
+        """
+        return self._text
+
+    def _check_text(self, added: int, what: str, *, field: str, value: object) -> None:
+        """Refuse a change that would bring the text over :data:`MAX_TEXT_LENGTH`."""
+        total = self._text + added
+        if added > 0 and total > MAX_TEXT_LENGTH:
+            raise LimitExceededError(
+                f"{what} would bring the text of this network to {total:,} characters, more "
+                f"than the {MAX_TEXT_LENGTH:,} the kit can keep in one file, so it was not done: "
+                "shorten the longest notes, or split the network into two networks.",
+                field=field,
+                value=value,
+            )
 
     def _find(self, name: object, field: str = "name") -> str:
         """Return the key of an existing node, or raise a helpful error."""

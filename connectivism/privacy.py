@@ -6,15 +6,26 @@ name and the name of every *person* with a pseudonym ("Learner", "Person 1",
 resources and tools keep their names: they are usually public (a journal, a
 forum, a tool) and they are what a class wants to compare. Topics and tags
 stay; if they could identify someone, edit them before sharing.
+
+Pseudonyms never clash with the names that are kept: a pseudonym that is
+already the name of a community, resource or tool (in any case or spelling
+that :func:`~connectivism.network.normalise_name` counts as the same) is
+skipped, so a tool called "Learner" makes the learner "Learner 2".
 """
 
 from __future__ import annotations
 
-from connectivism.network import LearningNetwork
+import itertools
+from collections.abc import Iterator
+
+from connectivism.errors import LimitExceededError
+from connectivism.network import LearningNetwork, normalise_name
 
 __all__ = ["anonymised", "LEARNER_PSEUDONYM"]
 
 LEARNER_PSEUDONYM = "Learner"
+#: The title of an anonymised copy.
+ANONYMISED_TITLE = "Anonymised learning network"
 
 
 def anonymised(net: LearningNetwork) -> LearningNetwork:
@@ -31,23 +42,52 @@ def anonymised(net: LearningNetwork) -> LearningNetwork:
     (['Learner', 'Person 1', 'Open Ed Weekly'], ['', '', ''])
     >>> anon.tie("Learner", "Person 1").strength
     4
+
+    A pseudonym that a kept name already has, in any case, is skipped:
+
+    >>> net = LearningNetwork("Sam")
+    >>> _ = net.add("Ada", "person")
+    >>> _ = net.add("learner", "tool")
+    >>> _ = net.add("PERSON 1", "community")
+    >>> [n.name for n in anonymised(net).nodes]
+    ['Learner 2', 'Person 2', 'learner', 'PERSON 1']
+
+    Notes
+    -----
+    Never fails. The copy never holds more text than the original
+    (:attr:`~connectivism.network.LearningNetwork.text_length` counts every
+    name as at least as long as a pseudonym, and notes are dropped), except
+    for its title: a network already at
+    :data:`~connectivism.network.MAX_TEXT_LENGTH` gets a copy without a title.
     """
+    taken = {normalise_name(n.name) for n in net.nodes if n.kind not in ("me", "person")}
+
+    def free(names: Iterator[str]) -> str:
+        for name in names:
+            if normalise_name(name) not in taken:
+                taken.add(normalise_name(name))
+                return name
+        raise AssertionError("unreachable")  # pragma: no cover - the iterators are endless
+
     names: dict[str, str] = {}
-    taken = {n.name for n in net.nodes if n.kind not in ("me", "person")}
-    counter = 0
+    people = (f"Person {i}" for i in itertools.count(1))
+    learner = itertools.chain([LEARNER_PSEUDONYM],
+                              (f"{LEARNER_PSEUDONYM} {i}" for i in itertools.count(2)))
     for node in net.nodes:
         if node.kind == "me":
-            names[node.name] = LEARNER_PSEUDONYM
+            names[node.name] = free(learner)
         elif node.kind == "person":
-            counter += 1
-            pseudonym = f"Person {counter}"
-            while pseudonym in taken or pseudonym == LEARNER_PSEUDONYM:
-                counter += 1
-                pseudonym = f"Person {counter}"
-            names[node.name] = pseudonym
+            names[node.name] = free(people)
         else:
             names[node.name] = node.name
-    out = LearningNetwork(names[net.me], title="Anonymised learning network",
+    try:
+        return _copy(net, names, ANONYMISED_TITLE)
+    except LimitExceededError:
+        return _copy(net, names, "")
+
+
+def _copy(net: LearningNetwork, names: dict[str, str], title: str) -> LearningNetwork:
+    out = LearningNetwork(names[net.me], title=title,
                           created=net.metadata.created, as_of=net.metadata.as_of)
     out.set_metadata(learner_id=net.metadata.learner_id)  # the identity travels with the export
     for node in net.nodes:

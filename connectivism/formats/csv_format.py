@@ -38,6 +38,8 @@ import csv
 import io
 import os
 import re
+import secrets
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from importlib import resources
@@ -48,7 +50,6 @@ from connectivism.errors import FileFormatError
 from connectivism.formats._document import network_from_document
 from connectivism.formats._safety import (
     Source,
-    atomic_write,
     bytes_of,
     check_output_size,
     decode_text,
@@ -67,6 +68,7 @@ __all__ = [
     "write_csv",
     "read_csv",
     "csv_templates",
+    "csv_kind",
     "neutralise_cell",
     "restore_cell",
 ]
@@ -230,9 +232,12 @@ def write_csv(
 
     Notes
     -----
-    Metadata is not written: CSV has no place for it. Each file is replaced
-    atomically, but the pair is not: if the second write fails, the first file
-    is already new.
+    Metadata is not written: CSV has no place for it. The pair is written all
+    or nothing: both files are first written in full to temporary files beside
+    them, the old nodes file is kept as a backup, and only then are the two
+    replaced; if replacing the ties file fails, the old nodes file is put back.
+    After a failed write the folder holds the old pair (or none, if there was
+    none), never a new file next to an old one.
 
     Examples
     --------
@@ -251,8 +256,67 @@ def write_csv(
     nodes_data, ties_data = nodes_text.encode(encoding), ties_text.encode(encoding)
     check_output_size(nodes_data, Path(nodes_path).name)
     check_output_size(ties_data, Path(ties_path).name)
-    atomic_write(nodes_path, nodes_data)
-    atomic_write(ties_path, ties_data)
+    _write_pair(Path(nodes_path), nodes_data, Path(ties_path), ties_data)
+
+
+def _temporary(path: Path, label: str) -> Path:
+    return path.parent / f".{path.name}.{secrets.token_hex(8)}.{label}"
+
+
+def _stage(path: Path, data: bytes) -> Path:
+    """Write `data` to a new temporary file beside `path` (with `path`'s permissions)."""
+    temporary = _temporary(path, "tmp")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
+    except BaseException:
+        _remove(temporary)
+        raise
+    return temporary
+
+
+def _remove(*paths: Path | None) -> None:
+    for path in paths:
+        if path is not None:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+
+
+def _write_pair(nodes_path: Path, nodes_data: bytes, ties_path: Path, ties_data: bytes) -> None:
+    """Replace both files, or neither (see :func:`write_csv`)."""
+    if os.path.abspath(nodes_path) == os.path.abspath(ties_path):
+        raise ValueError("The nodes and the ties of a CSV pair need two different files.")
+    new_nodes = new_ties = backup = None
+    try:
+        new_nodes = _stage(nodes_path, nodes_data)
+        new_ties = _stage(ties_path, ties_data)
+        if nodes_path.exists():
+            backup = _temporary(nodes_path, "bak")
+            try:
+                os.link(nodes_path, backup)
+            except OSError:  # no hard links here: copy instead
+                shutil.copy2(nodes_path, backup)
+        os.replace(new_nodes, nodes_path)
+        new_nodes = None
+        try:
+            os.replace(new_ties, ties_path)
+        except BaseException:
+            if backup is not None:
+                kept, backup = backup, None  # if putting it back fails, the backup stays
+                os.replace(kept, nodes_path)
+            else:
+                os.unlink(nodes_path)
+            raise
+        new_ties = None
+    finally:
+        _remove(new_nodes, new_ties, backup)
 
 
 def csv_templates() -> tuple[str, str]:
@@ -537,3 +601,45 @@ def _strength(cell: str) -> Any:
     if not text:
         return None
     return int(text) if _WHOLE_NUMBER.fullmatch(text) else text
+
+
+#: Longest header row :func:`csv_kind` looks at, in characters.
+_KIND_HEADER_LIMIT = 4096
+
+
+def csv_kind(data: bytes | str) -> str | None:
+    """Tell from its header row whether a CSV file is the nodes or the ties of a pair.
+
+    Only the content counts, not the file's name: a file whose first row has the
+    columns ``name`` and ``kind`` is the nodes, one with ``from`` and ``to`` the
+    ties (in any order and case, separated by ``,`` or ``;``).
+
+    Parameters
+    ----------
+    data : bytes or str
+        The file's content (UTF-8, with or without a byte-order mark).
+
+    Returns
+    -------
+    {"nodes", "ties"} or None
+        None if the header row is neither (or the file is not UTF-8 text).
+
+    Examples
+    --------
+    >>> nodes, ties = csv_templates()
+    >>> csv_kind(nodes), csv_kind(ties.encode()), csv_kind("just,some,columns\\n")
+    ('nodes', 'ties', None)
+    """
+    if isinstance(data, str):
+        text = data
+    else:
+        head = bytes(data[: _KIND_HEADER_LIMIT * 4 + 3])
+        text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "ignore")
+    text = text.removeprefix("\ufeff")
+    first = text[:_KIND_HEADER_LIMIT].splitlines()[0] if text.strip() else ""
+    cells = {cell.strip().strip('"').strip().lower() for cell in re.split("[,;]", first)}
+    is_nodes = {"name", "kind"} <= cells
+    is_ties = {"from", "to"} <= cells
+    if is_nodes == is_ties:
+        return None
+    return "nodes" if is_nodes else "ties"

@@ -18,6 +18,7 @@ import ipywidgets as widgets
 from connectivism.errors import NetworkError
 from connectivism.examples import EXAMPLES, load_example
 from connectivism.formats import FORMAT_VERSION, load, to_csv, to_json
+from connectivism.formats.csv_format import NODE_COLUMNS, TIE_COLUMNS, csv_kind
 from connectivism.network import INITIATORS, OTHER_KINDS, LearningNetwork
 from connectivism.notices import caught_notices
 from connectivism.privacy import anonymised
@@ -70,7 +71,7 @@ class NetworkBuilder(widgets.VBox):
         self.as_of = as_of or as_of_default()
         self._measures = measures or _kit_measures
         self._build_controls()
-        super().__init__([self.status, self.toolbar, self.tabs, self.picture, self.panels],
+        super().__init__([self.status, self.conflict_box, self.toolbar, self.tabs, self.picture, self.panels],
                          layout=widgets.Layout(width="100%"))
         note = self.session.notice
         if self.session.restored:
@@ -96,6 +97,16 @@ class NetworkBuilder(widgets.VBox):
         self.start_button.on_click(lambda _: self.start_over())
         self.toolbar = W.HBox([self.undo_button, self.start_choice, self.start_name, self.start_button],
                               layout=W.Layout(flex_flow="row wrap"))
+
+        # another builder saved to the same autosave file: two choices, neither loses anything
+        self.keep_mine_button = W.Button(description="Keep mine in a new file", icon="save",
+                                         tooltip="Autosave this network in a new file from now on")
+        self.open_other_button = W.Button(description="Open the other network", icon="folder-open",
+                                          tooltip="Yours is first kept in a new file; Undo brings it back")
+        self.keep_mine_button.on_click(lambda _: self.keep_mine())
+        self.open_other_button.on_click(lambda _: self.open_other())
+        self.conflict_box = W.HBox([self.keep_mine_button, self.open_other_button],
+                                   layout=W.Layout(flex_flow="row wrap", display="none"))
 
         # add a node
         self.node_name = W.Text(description="Name:", placeholder="e.g. Ada Lovelace")
@@ -160,7 +171,8 @@ class NetworkBuilder(widgets.VBox):
                    "about ten idle minutes and their files are deleted: download a copy to keep it.</p>"),
             self.export_button, self.export_links,
             W.HTML("<p>Import a network saved by the kit (JSON or GraphML), or a CSV pair "
-                   "(nodes.csv and ties.csv together). Importing replaces the network; Undo brings it back.</p>"),
+                   "(the nodes file and the ties file together, in either order: their header rows tell "
+                   "them apart). Importing replaces the network; Undo brings it back.</p>"),
             W.HBox([self.upload, self.import_button]), self.share_message])
 
         self.tabs = W.Tab(children=[add_box, connect_box, edit_box, share_box])
@@ -264,11 +276,18 @@ class NetworkBuilder(widgets.VBox):
         return self._attempt(f"remove the tie {a}–{b}", lambda net: net.disconnect(a, b),
                              self.edit_message, f"Removed the tie {a}–{b}.")
 
+    def _say(self, kind: str, text: str) -> None:
+        """Show a message in the status line, unless an autosave problem is shown there."""
+        if not self.session.save_error:
+            self.status.value = _message(kind, text)
+
     def undo(self) -> str | None:
         label = self.session.undo()
-        self.status.value = (_message("ok", f"Undid: {label}.") if label
-                             else _message("info", "Nothing to undo."))
         self.refresh()
+        if label:
+            self._say("ok", f"Undid: {label}.")
+        else:
+            self._say("info", "Nothing to undo.")
         return label
 
     def start_over(self) -> bool:
@@ -282,28 +301,80 @@ class NetworkBuilder(widgets.VBox):
         except NetworkError as err:
             self.status.value = _message("error", str(err))
             return False
-        self.status.value = _message("ok", "Started a new network. Undo brings the previous one back.")
         self.refresh()
+        self._say("ok", "Started a new network. Undo brings the previous one back.")
         return True
 
-    def prepare_downloads(self) -> None:
-        """Put download links (JSON, CSV pair, anonymised JSON) under the button."""
+    def _download_kinds(self) -> list[tuple[str, str, Callable[[], str], str]]:
+        """Each download: file name, type, how to make its text, label."""
         net = self.network
-        nodes_csv, ties_csv = to_csv(net)
-        files = [
-            ("my-learning-network.json", "application/json", to_json(net), "Your network (JSON: everything)"),
-            ("my-learning-network-nodes.csv", "text/csv", "\ufeff" + nodes_csv, "Nodes (CSV, for spreadsheets)"),
-            ("my-learning-network-ties.csv", "text/csv", "\ufeff" + ties_csv, "Ties (CSV)"),
-            ("my-learning-network-anonymised.json", "application/json", to_json(anonymised(net)),
+        return [
+            ("my-learning-network.json", "application/json", lambda: to_json(net),
+             "Your network (JSON: everything)"),
+            ("my-learning-network-nodes.csv", "text/csv", lambda: "\ufeff" + to_csv(net)[0],
+             "Nodes (CSV, for spreadsheets)"),
+            ("my-learning-network-ties.csv", "text/csv", lambda: "\ufeff" + to_csv(net)[1], "Ties (CSV)"),
+            ("my-learning-network-anonymised.json", "application/json", lambda: to_json(anonymised(net)),
              "Anonymised copy (people's names replaced, notes removed): for sharing with a class"),
         ]
-        links = []
-        for filename, mime, text, label in files:
-            data = base64.b64encode(text.encode("utf-8")).decode("ascii")
-            links.append(f"<li><a download='{filename}' href='data:{mime};charset=utf-8;base64,{data}'>"
+
+    def prepare_downloads(self) -> None:
+        """Put download links (JSON, CSV pair, anonymised JSON) under the button.
+
+        Each link is made on its own: if one cannot be made, the others still
+        appear, and a message in its place says which one failed.
+        """
+        items = []
+        for filename, mime, make, label in self._download_kinds():
+            try:
+                data = base64.b64encode(make().encode("utf-8")).decode("ascii")
+            except Exception as err:  # one kind failing must not take the others with it
+                # a kit error explains itself to the learner; anything else is named, not quoted
+                why = err if isinstance(err, NetworkError) else f"an error in the kit ({type(err).__name__})"
+                items.append(f"<li class='kit-error' role='alert' style='color:#a40000'>⚠ "
+                             f"{html.escape(label)}: could not be prepared ({html.escape(f'{why}')}). "
+                             "The other downloads are complete.</li>")
+                continue
+            items.append(f"<li><a download='{filename}' href='data:{mime};charset=utf-8;base64,{data}'>"
                          f"{html.escape(label)}</a></li>")
-        self.export_links.value = (f"<ul class='kit-downloads'>{''.join(links)}</ul>"
+        self.export_links.value = (f"<ul class='kit-downloads'>{''.join(items)}</ul>"
                                    f"<small>File format version {FORMAT_VERSION}.</small>")
+
+    def keep_mine(self) -> bool:
+        """After another builder saved to the same file: autosave this network in a new file."""
+        path = self.session.save_as_new()
+        self.refresh()
+        if path is None:
+            return False
+        self._say("ok", f"Your network is kept and autosaved in {path.name} from now on; "
+                        "the other builder's file was left as it is.")
+        return True
+
+    def open_other(self) -> bool:
+        """After another builder saved to the same file: open its network, keeping this one."""
+        kept = self.session.open_other()
+        self.refresh()
+        if kept is None:
+            return False
+        self._say("ok", f"Opened the network the other builder saved. Yours is kept in {kept.name}, "
+                        "and Undo brings it back here.")
+        return True
+
+    def _csv_pair(self, files: list) -> tuple[bytes, bytes] | None:
+        """The (nodes, ties) contents of two uploaded CSV files, told apart by their header rows."""
+        kinds = [csv_kind(bytes(f["content"])) for f in files]
+        if sorted(kinds, key=str) == ["nodes", "ties"]:
+            nodes, ties = (files[0], files[1]) if kinds[0] == "nodes" else (files[1], files[0])
+            return bytes(nodes["content"]), bytes(ties["content"])
+        described = "; ".join(
+            f"'{f['name']}' " + (f"looks like the {kind} file" if kind else "is neither")
+            for f, kind in zip(files, kinds))
+        self.share_message.value = _message(
+            "error",
+            f"Could not tell which file holds the nodes and which the ties ({described}): the first row of "
+            f"the nodes file must be {','.join(NODE_COLUMNS)} and that of the ties file "
+            f"{','.join(TIE_COLUMNS)}. Fix the header rows (the templates show them) and upload both again.")
+        return None
 
     def import_upload(self) -> bool:
         files = list(self.upload.value)
@@ -311,10 +382,12 @@ class NetworkBuilder(widgets.VBox):
             self.share_message.value = _message("error", "Choose a file with the Import button first.")
             return False
         try:
-            if len(files) == 2 and all(f["name"].lower().endswith(".csv") for f in files):
-                ordered = sorted(files, key=lambda f: "ties" in f["name"].lower())
+            if len(files) == 2:
+                pair = self._csv_pair(files)
+                if pair is None:
+                    return False
                 with caught_notices() as notices:
-                    fresh = load((bytes(ordered[0]["content"]), bytes(ordered[1]["content"])))
+                    fresh = load(pair)
             elif len(files) == 1:
                 with caught_notices() as notices:
                     fresh = load(bytes(files[0]["content"]), name=files[0]["name"])
@@ -373,8 +446,13 @@ class NetworkBuilder(widgets.VBox):
         measures_html, suggestions_html = self._measures(net, self.as_of)
         self.measures_html.value = measures_html
         self.suggestions_html.value = suggestions_html
+        self.conflict_box.layout.display = "flex" if self.session.conflict else "none"
         if self.session.save_error:
             self.status.value = _message("error", self.session.save_error)
+            self._showing_save_error = True
+        elif getattr(self, "_showing_save_error", False):
+            self.status.value = _message("ok", "Your network is autosaved again.")
+            self._showing_save_error = False
 
 
 def _kit_measures(net: LearningNetwork, as_of: datetime.date) -> tuple[str, str]:
