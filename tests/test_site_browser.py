@@ -146,7 +146,8 @@ def test_builder_page_is_usable_by_keyboard(browser, site_url):
     tab = context.new_page()
     watch(tab, site_url)
     tab.goto(site_url + "notebooks/03-map-your-network.html", wait_until="networkidle")
-    tab.wait_for_selector(".widget-subarea .jupyter-button", timeout=15000)
+    # the first buttons may be hidden (the shared-autosave choices): wait for one that shows
+    tab.wait_for_selector(".widget-subarea .jupyter-button:visible", timeout=15000)
     seen, invisible = set(), []
     for _ in range(250):
         tab.keyboard.press("Tab")
