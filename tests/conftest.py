@@ -35,6 +35,20 @@ if "CONNECTIVISM_AUTOSAVE_DIR" not in os.environ or str(ROOT) in os.environ["CON
     os.environ["CONNECTIVISM_AUTOSAVE_DIR"] = tempfile.mkdtemp(prefix="kit-test-autosave-")
 
 
+#: Fixtures that build the book (a test using one, directly or through another, is a ``build`` test).
+BUILD_FIXTURES = frozenset({"built_site", "good_site", "site_url"})
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that needs the book build ``build``, so ``-m "not build"`` never builds.
+
+    The marker follows from the fixtures a test uses, so a new test cannot forget it.
+    """
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
 @dataclass
 class BuiltSite:
     html: Path
