@@ -44,8 +44,14 @@ def synthetic_network(n: int, seed: int = 1) -> LearningNetwork:
         return AS_OF - datetime.timedelta(days=rng.randint(lo, hi))
 
     for name in rng.sample(others, max(5, n // 4)):
-        net.connect("me", name, strength=rng.randint(1, 5), since=day(30, 3000), last_contact=day(0, 500),
-                    initiated_by=rng.choice(["me", "them", "both", None]))
+        net.connect(
+            "me",
+            name,
+            strength=rng.randint(1, 5),
+            since=day(30, 3000),
+            last_contact=day(0, 500),
+            initiated_by=rng.choice(["me", "them", "both", None]),
+        )
     graph = nx.barabasi_albert_graph(n - 1, 2, seed=seed)
     for a, b in graph.edges:
         net.connect(others[a], others[b], strength=rng.randint(1, 5))

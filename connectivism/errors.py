@@ -467,4 +467,3 @@ class ModelParameterError(NetworkError, ValueError):
     ...
     connectivism.errors.ModelParameterError: p = 1.5 is outside 0–1: p is the chance that each tie is rewired into a long tie (a shortcut); use a number from 0 to 1.
     """
-

@@ -82,16 +82,17 @@ def built_site(tmp_path_factory) -> BuiltSite:
     subprocess.run([sys.executable, str(ROOT / "tools" / "vendor.py")], check=True, cwd=ROOT)
     start = time.perf_counter()
     proc = subprocess.run(
-        [str(BIN / "jupyter-book"), "build", str(ROOT), "--path-output", str(out),
-         "--all", "-W", "-n", "--keep-going"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        [str(BIN / "jupyter-book"), "build", str(ROOT), "--path-output", str(out), "--all", "-W", "-n", "--keep-going"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     seconds = time.perf_counter() - start
     log = proc.stdout + proc.stderr
     (out / "build.log").write_text(log)
     print(f"\nclean book build: {seconds:.1f} s (log: {out / 'build.log'})")
-    return BuiltSite(html=out / "_build" / "html", log=log, seconds=seconds,
-                     returncode=proc.returncode)
+    return BuiltSite(html=out / "_build" / "html", log=log, seconds=seconds, returncode=proc.returncode)
 
 
 @pytest.fixture(scope="session")

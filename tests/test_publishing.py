@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import yaml
-
 from conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -74,9 +73,25 @@ def test_every_action_is_pinned_to_a_major_version():
 def test_the_fast_loop_builds_nothing():
     # every test that uses the book build is marked `build` (conftest), whatever its file says
     found = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:nbval", "-o", "addopts=",
-         "-m", "not build and not browser", "tests/test_build.py", "tests/test_content.py"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--collect-only",
+            "-q",
+            "-p",
+            "no:nbval",
+            "-o",
+            "addopts=",
+            "-m",
+            "not build and not browser",
+            "tests/test_build.py",
+            "tests/test_content.py",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert found.returncode == 0, found.stdout + found.stderr
     collected = [line for line in found.stdout.splitlines() if "::" in line]
@@ -89,6 +104,7 @@ def test_citation_and_changelog():
     assert cff["cff-version"].startswith("1.2")
     assert cff["title"] == "Connectivism Course Kit"
     from connectivism import __version__
+
     assert cff["version"] == __version__
     changelog = (ROOT / "CHANGELOG.md").read_text()
     assert f"## [{__version__}]" in changelog or "## [Unreleased]" in changelog
@@ -96,6 +112,13 @@ def test_citation_and_changelog():
 
 def test_contributing_guide_covers_the_patterns():
     text = (ROOT / "CONTRIBUTING.md").read_text()
-    for needle in ["Add a chapter", "Add a model", "Add an exercise", "make test", "nbval-ignore-output",
-                   "Licences", "style"]:
+    for needle in [
+        "Add a chapter",
+        "Add a model",
+        "Add an exercise",
+        "make test",
+        "nbval-ignore-output",
+        "Licences",
+        "style",
+    ]:
         assert needle in text, needle

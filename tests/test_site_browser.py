@@ -1,13 +1,12 @@
 """Every built page, loaded offline in Chromium: no errors, no outside requests,
-and every widget (and, later, every graph) the notebooks produced is on screen."""
+and every widget (and, later, every graph) the notebooks produced is on screen.
+"""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-
 from browser import axe_violations, chromium, watch
 from conftest import ROOT, toc_files
 
@@ -74,17 +73,21 @@ def test_page_offline_clean_and_complete(browser, site_url, good_site, page):
     if want_widgets:
         tab.wait_for_function(
             "n => Array.from(document.querySelectorAll('.widget-subarea > .jupyter-widgets')).length >= n",
-            arg=want_widgets, timeout=15000,
+            arg=want_widgets,
+            timeout=15000,
         )
     if want_graphs:
         tab.wait_for_function(
             """n => Array.from(document.querySelectorAll('iframe.kit-graph')).filter(
                 f => f.contentDocument && f.contentDocument.documentElement.dataset.drawn === 'true').length >= n""",
-            arg=want_graphs, timeout=15000,
+            arg=want_graphs,
+            timeout=15000,
         )
     tab.wait_for_load_state("networkidle")
     if tab.locator("mjx-container, .math").count():
-        tab.wait_for_function("() => !window.MathJax || !window.MathJax.startup || window.MathJax.startup.promise", timeout=10000)
+        tab.wait_for_function(
+            "() => !window.MathJax || !window.MathJax.startup || window.MathJax.startup.promise", timeout=10000
+        )
         tab.evaluate("() => window.MathJax && window.MathJax.startup ? window.MathJax.startup.promise : null")
     counts = tab.evaluate(COUNT_RENDERED)
     ink = tab.evaluate(INK) if want_graphs else []
@@ -132,12 +135,15 @@ def test_page_passes_the_accessibility_audit(browser, site_url, good_site, page)
     if want_widgets:
         tab.wait_for_function(
             "n => document.querySelectorAll('.widget-subarea > .jupyter-widgets').length >= n",
-            arg=want_widgets, timeout=15000)
+            arg=want_widgets,
+            timeout=15000,
+        )
     tab.wait_for_load_state("networkidle")
     violations = axe_violations(tab)
     context.close()
     assert not violations, f"{page}: " + "\n".join(
-        f"{v['impact']} {v['id']} ({v['count']}×): {v['help']} e.g. {v['nodes']}" for v in violations)
+        f"{v['impact']} {v['id']} ({v['count']}×): {v['help']} e.g. {v['nodes']}" for v in violations
+    )
 
 
 def test_builder_page_is_usable_by_keyboard(browser, site_url):

@@ -188,9 +188,7 @@ def to_csv(net: LearningNetwork) -> tuple[str, str]:
     >>> from_csv(nodes, ties) == net
     True
     """
-    nodes = [
-        [node.name, node.kind, node.topic, "|".join(node.tags), node.note] for node in net.nodes
-    ]
+    nodes = [[node.name, node.kind, node.topic, "|".join(node.tags), node.note] for node in net.nodes]
     ties = [
         [
             tie.a,
@@ -384,9 +382,7 @@ def from_csv(
     ...
     connectivism.errors.UnknownNodeError: ties.csv, row 2, column 'to': There is no node called 'Ada' in this network: add it as a node first, or check the spelling.
     """
-    return _parse(
-        bytes_of(nodes, name=names[0]), names[0], bytes_of(ties, name=names[1]), names[1]
-    )
+    return _parse(bytes_of(nodes, name=names[0]), names[0], bytes_of(ties, name=names[1]), names[1])
 
 
 def read_csv(
@@ -473,7 +469,7 @@ def _records(text: str, delimiter: str, name: str) -> Iterator[tuple[int, list[s
         except csv.Error as error:
             raise FileFormatError(
                 f"The CSV cannot be read here ({error}): check the quotes in this row; a cell "
-                'containing the separator, a quote or a line break must be in double quotes, '
+                "containing the separator, a quote or a line break must be in double quotes, "
                 'with quotes inside it doubled ("").',
                 field="csv",
             ).located(name, f"row {number}") from None
@@ -546,12 +542,7 @@ def _table_rows(
                 f"'{delimiter}'; put such a cell in double quotes.",
                 field="csv",
             ).located(name, f"row {number}")
-        rows.append(
-            {
-                column: restore_cell(record[i]) if i < len(record) else ""
-                for column, i in index.items()
-            }
-        )
+        rows.append({column: restore_cell(record[i]) if i < len(record) else "" for column, i in index.items()})
         numbers.append(number)
     return numbers, rows
 

@@ -35,12 +35,12 @@ _EN: dict[str, str] = {
     "too_short": "Your {field} is very short ({n} words): say it in a full sentence of at least {need} words.",
     # --- network source -----------------------------------------------------------
     "network.own": "Using your own network from the autosave ({path}).",
-    "network.example": "No autosave of your network was found, so this exercise uses the example network of {me} ({example}). Map your own in the notebook \"Map your learning network\" and run this cell again to use yours.",
+    "network.example": 'No autosave of your network was found, so this exercise uses the example network of {me} ({example}). Map your own in the notebook "Map your learning network" and run this cell again to use yours.',
     # --- 01 diversity ---------------------------------------------------------------
     "d.kind.ok": "Your most common kind of source matches your network.",
     "d.kind.off": "The kind you named is not the most common kind of source in your network; count the sources of each kind in the table again.",
     "d.spread.ok": "Your kind spread matches the measure (within 0.05).",
-    "d.spread.off": "Your kind spread is not what the measures give for your network; read the row \"spread\" (0 = one kind only, 1 = all kinds equally).",
+    "d.spread.off": 'Your kind spread is not what the measures give for your network; read the row "spread" (0 = one kind only, 1 = all kinds equally).',
     "d.same.ok": "Your share of contacts in your own field matches the measure.",
     "d.same.off": "Your share of contacts in your own field does not match the measure; it is a number between 0 and 1, not a percentage.",
     "d.next.field.ok": "The source you plan to add is outside your own field, which widens the range of opinions you meet (principle 1).",
@@ -59,7 +59,7 @@ _EN: dict[str, str] = {
     "s.ties.fixed": "Applied to a copy of your network, your plan removes {fixed} of the {total} single points of failure.",
     "s.ties.notfixed": "Applied to a copy of your network, your plan removes none of the single points of failure: a new tie helps only if it reaches, directly, a source you can now reach through one person only.",
     "s.ties.why": "Each new tie should say why in a sentence (at least {need} words).",
-    "s.ties.shape": "Each new tie is a dict with \"to\", \"kind\", \"topic\" and \"why\".",
+    "s.ties.shape": 'Each new tie is a dict with "to", "kind", "topic" and "why".',
     # --- 03 fading ties ------------------------------------------------------------------
     "f.found.all": "You named every tie that has gone stale.",
     "f.found.some": "You named {found} of the {total} stale ties; the measure counts a tie as stale after {days} days without contact.",
@@ -68,7 +68,7 @@ _EN: dict[str, str] = {
     "f.plan.every": "A contact every {days} days or less keeps a tie from going stale; {names} would still fade.",
     "f.plan.action": "Say what you will do for each tie in a sentence (at least {need} words), not only that you will get in touch.",
     "f.plan.gain": "If you kept your routine once, freshness would go from {before} to {after}.",
-    "f.plan.shape": "Each item of the routine is a dict with \"tie\", \"action\" and \"every_days\".",
+    "f.plan.shape": 'Each item of the routine is a dict with "tie", "action" and "every_days".',
     # --- 04 currency -------------------------------------------------------------------
     "c.run.better": "Your settings raise the model's average currency from {before} to {after}.",
     "c.run.worse": "Your settings do not raise the model's average currency ({before} with the defaults, {after} with yours); try a different lever.",
@@ -77,10 +77,10 @@ _EN: dict[str, str] = {
     "c.run.error": "The model could not run with your settings: {error}",
     "c.routine.sources": "Your routine names {n} source(s); at least two keep you from depending on one.",
     "c.routine.every": "Your routine has a rhythm (every {days} days).",
-    "c.routine.every.missing": "Give your routine a rhythm: \"every_days\" as a whole number of days.",
+    "c.routine.every.missing": 'Give your routine a rhythm: "every_days" as a whole number of days.',
     "c.routine.check": "Currency means accurate as well as new: say how you will check what you hear (at least {need} words).",
-    "c.routine.lever": "Name the model setting your routine acts on (\"lever\"), so that the routine and the model speak to each other.",
-    "c.routine.lever.ok": "Your routine acts on the model setting \"{lever}\", which you explored.",
+    "c.routine.lever": 'Name the model setting your routine acts on ("lever"), so that the routine and the model speak to each other.',
+    "c.routine.lever.ok": 'Your routine acts on the model setting "{lever}", which you explored.',
     # --- 05 non-human -----------------------------------------------------------------------
     "n.share.ok": "Your non-human share matches the measure.",
     "n.share.off": "Your non-human share does not match the measure; it is the share of your sources that are resources or tools, between 0 and 1.",
@@ -122,9 +122,19 @@ _EN: dict[str, str] = {
 #: Message tables by language.
 MESSAGES: dict[str, dict[str, str]] = {"en": _EN}
 
-_PARTS = {"en": {"claim": "claim", "evidence": "evidence", "reply": "reply", "limit": "limit",
-                 "activity": "activity", "risk": "risk", "mitigation": "way to reduce the risk",
-                 "check": "way to check it worked", "interpretation": "interpretation"}}
+_PARTS = {
+    "en": {
+        "claim": "claim",
+        "evidence": "evidence",
+        "reply": "reply",
+        "limit": "limit",
+        "activity": "activity",
+        "risk": "risk",
+        "mitigation": "way to reduce the risk",
+        "check": "way to check it worked",
+        "interpretation": "interpretation",
+    }
+}
 
 
 def text(key: str, language: str | None = None, **fields) -> str:
