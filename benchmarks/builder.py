@@ -78,7 +78,8 @@ def main() -> None:
             sizes.append(sum(s.size_diff for s in tracemalloc.take_snapshot().compare_to(base, "filename")))
         tracemalloc.stop()
         print(
-            "\nlive memory (tracemalloc, after gc) after 100 warm-up actions, then every 100 of 1,000 actions, KB above start:"
+            "\nlive memory (tracemalloc, after gc) after 100 warm-up actions, "
+            "then every 100 of 1,000 actions, KB above start:"
         )
         print(" ".join(f"{s / 1024:.0f}" for s in sizes))
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from connectivism.facilitator import classnet, report
@@ -44,9 +45,9 @@ def main() -> None:
         best: dict[str, tuple[float, float]] = {}
         for _ in range(args.repeat):
             found, *read = _timed(lambda: classnet.read_folder(folder, key=key))
-            cls, *merge = _timed(lambda: classnet.merge(found, as_of="2026-10-01"))
-            page, *rep = _timed(lambda: report.report_html(cls))
-            _, *write = _timed(lambda: classnet.write_outputs(cls, Path(tmp) / "out", html=page))
+            cls, *merge = _timed(partial(classnet.merge, found, as_of="2026-10-01"))
+            page, *rep = _timed(partial(report.report_html, cls))
+            _, *write = _timed(partial(classnet.write_outputs, cls, Path(tmp) / "out", html=page))
             for name, t in (("read", read), ("merge", merge), ("report", rep), ("write", write)):
                 best[name] = min(best.get(name, (1e9, 1e9)), tuple(t))
         g = cls.graph

@@ -64,7 +64,9 @@ def test_fresh_environment_from_binder_files_alone(tmp_path):
         [
             str(py),
             "-c",
-            "import connectivism, ipywidgets, networkx, pyvis; from connectivism.examples import load_example; from connectivism.render import draw; assert draw(load_example('teacher')).html; print(connectivism.__version__)",
+            "import connectivism, ipywidgets, networkx, pyvis; "
+            "from connectivism.examples import load_example; from connectivism.render import draw; "
+            "assert draw(load_example('teacher')).html; print(connectivism.__version__)",
         ],
         cwd=tmp_path,
         capture_output=True,

@@ -127,7 +127,8 @@ def summary(page) -> str:
 
 def wait_summary(page, text: str):
     page.wait_for_function(
-        "t => { const s = document.querySelector('.jp-OutputArea .kit-graph-summary'); return s && s.innerText.includes(t); }",
+        "t => { const s = document.querySelector('.jp-OutputArea .kit-graph-summary');"
+        " return s && s.innerText.includes(t); }",
         arg=text,
         timeout=30000,
     )

@@ -456,7 +456,10 @@ def test_seed_word_runs_allow_nine_words_and_quotations():
 
 def test_seed_word_runs_on_the_real_seed_catch_a_principle_left_unquoted():
     seed = SEED.read_text(encoding="utf-8")
-    page = "Connectivism says that currency (accurate, up-to-date knowledge) is the intent of all connectivist learning activities."
+    page = (
+        "Connectivism says that currency (accurate, up-to-date knowledge) "
+        "is the intent of all connectivist learning activities."
+    )
     assert seed_word_runs(page, seed)
     assert (
         seed_word_runs(

@@ -405,7 +405,8 @@ class TestCsv:
         [
             (
                 "01/03/2024",
-                "ties.csv, row 2, column 'since': The since date '01/03/2024' on the tie Kim–Ada is not an ISO 8601 date: write it as YYYY-MM-DD, for example 2024-03-01.",
+                "ties.csv, row 2, column 'since': The since date '01/03/2024' on the tie Kim–Ada "
+                "is not an ISO 8601 date: write it as YYYY-MM-DD, for example 2024-03-01.",
             ),
             (
                 "2024-02-30",
@@ -475,7 +476,8 @@ class TestCsv:
             (
                 f"{NODES_HEADER}\nKim,me,,,\nAda,,,,\n",
                 InvalidKindError,
-                "nodes.csv, row 3, column 'kind': The kind of 'Ada' is missing: use person, community, resource or tool.",
+                "nodes.csv, row 3, column 'kind': The kind of 'Ada' is missing: "
+                "use person, community, resource or tool.",
             ),
         ],
     )
@@ -657,7 +659,8 @@ class TestGraphml:
                 "no <key> with that id is declared",
             ),
             (
-                b"<graphml><key id='k' for='node' attr.name='kind'/><graph><node id='a'><data key='k'>me</data><data key='k'>me</data></node></graph></graphml>",
+                b"<graphml><key id='k' for='node' attr.name='kind'/><graph><node id='a'>"
+                b"<data key='k'>me</data><data key='k'>me</data></node></graph></graphml>",
                 "has two values for 'kind'",
             ),
             (b"<graphml><graph>", "is not well-formed XML"),

@@ -1,5 +1,6 @@
-"""The model's limits and the file limit agree: any network the model holds can be
-saved, exported and read back, in every format.
+"""The model's limits and the file limit agree.
+
+Any network the model holds can be saved, exported and read back, in every format.
 
 A *maximal* network has the most nodes, ties and tags, every field filled (so no
 element is left out of a file), the longest kind and initiator, dates on every

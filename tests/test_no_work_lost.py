@@ -76,8 +76,10 @@ def upload(b, *files):
 
 
 def test_the_big_network_of_the_review_is_refused_before_it_cannot_be_saved(tmp_path):
-    """M6: 1,100 nodes with 5,000-character notes. Now the change that would make the
-    network too large to save is refused, with a message saying what to shorten.
+    """M6: 1,100 nodes with 5,000-character notes.
+
+    Now the change that would make the network too large to save is refused, with a
+    message saying what to shorten.
     """
     path = tmp_path / "auto.json"
     b = make_builder(EditSession(LearningNetwork("Sam"), autosave=path))
@@ -159,7 +161,7 @@ LOOK_ALIKES = ["Ｐｅｒｓｏｎ 1", "Person\u200b 1", "  learner   2 ", "Ｌ�
 
 @st.composite
 def pseudonyms(draw):
-    """ "Learner" or "Person", maybe numbered, in any mix of cases and spacing."""
+    """The word learner or person, maybe numbered, in any mix of cases and spacing."""
     word = draw(st.sampled_from(["learner", "person"]))
     cased = "".join(c.upper() if draw(st.booleans()) else c for c in word)
     number = draw(st.one_of(st.none(), st.integers(1, 30)))

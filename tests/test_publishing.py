@@ -1,4 +1,7 @@
-"""CI runs the README's commands on every pull request, Pages publishes only what CI tested, release metadata is in place."""
+"""CI runs the README's commands on every pull request.
+
+Pages publishes only what CI tested, and release metadata is in place.
+"""
 
 from __future__ import annotations
 

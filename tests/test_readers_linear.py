@@ -180,7 +180,7 @@ def _document(**changes) -> dict:
 
 MESSAGES = {
     "json-duplicate-key": (
-        lambda: from_json('{"metadata": {"%s": 1, "%s": 2}}' % (BIG, BIG)),
+        lambda: from_json(f'{{"metadata": {{"{BIG}": 1, "{BIG}": 2}}}}'),
         UnsafeFileError,
     ),
     "json-format": (lambda: from_json(json.dumps(_document(format=BIG))), FileFormatError),

@@ -67,7 +67,8 @@ def test_hostile_labels_are_text_and_run_nothing(hostile_site):
         tab.goto(hostile_site + "index.html", wait_until="load")
         tab.wait_for_function(
             "() => { const f = Array.from(document.querySelectorAll('iframe.kit-graph'));"
-            " return f.length === 3 && f.every(x => x.contentDocument && x.contentDocument.documentElement.dataset.drawn === 'true'); }",
+            " return f.length === 3"
+            " && f.every(x => x.contentDocument && x.contentDocument.documentElement.dataset.drawn === 'true'); }",
             timeout=20000,
         )
         # hover a node so its tooltip (title) is rendered

@@ -52,9 +52,14 @@ ARGUMENT = {
     "criticism": "the learning paradox",
     "principle": 6,
     "model": "smallworld",
-    "claim": "Seeing connections needs concepts the learner does not have yet, so the principle cannot explain how they arise.",
+    "claim": (
+        "Seeing connections needs concepts the learner does not have yet, "
+        "so the principle cannot explain how they arise."
+    ),
     "evidence": "With 2 % shortcuts the distance fell to 46 % of the ring's in the model run.",
-    "reply": "Recognition can grow through repeated exposure along such ties, as patterns strengthen with use over time.",
+    "reply": (
+        "Recognition can grow through repeated exposure along such ties, as patterns strengthen with use over time."
+    ),
     "limit": "The model moves distances between nodes and shows nothing about understanding.",
 }
 PLAN = {"step": 4, "minutes": 50, "principle": 1, "activity": LONG, "risk": LONG, "mitigation": LONG, "check": LONG}

@@ -1,5 +1,6 @@
-"""Every built page, loaded offline in Chromium: no errors, no outside requests,
-and every widget (and, later, every graph) the notebooks produced is on screen.
+"""Every built page, loaded offline in Chromium, without errors or outside requests.
+
+Every widget (and, later, every graph) the notebooks produced is on screen.
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ COUNT_RENDERED = """() => {
   const views = Array.from(document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]'));
   const rendered = views.filter(s => s.parentElement.querySelector('.widget-subarea > .jupyter-widgets')).length;
   const frames = Array.from(document.querySelectorAll('iframe.kit-graph'));
-  const drawn = frames.filter(f => f.contentDocument && f.contentDocument.documentElement.dataset.drawn === 'true').length;
+  const drawn = frames.filter(f => f.contentDocument
+                               && f.contentDocument.documentElement.dataset.drawn === 'true').length;
   return {views: views.length, rendered, frames: frames.length, drawn,
           errorText: document.body.innerText.includes('Error displaying widget')};
 }"""
@@ -109,8 +111,12 @@ def test_page_fits_a_phone_screen(browser, site_url, page):
     tab.goto(site_url + page + ".html", wait_until="networkidle")
     tab.wait_for_timeout(300)
     overflow = tab.evaluate("""() => ({scroll: document.documentElement.scrollWidth, view: window.innerWidth,
-      wide: Array.from(document.querySelectorAll('article *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
-            && getComputedStyle(e).position !== 'fixed' && !e.closest('pre, .highlight, .cell_output, .table-wrapper, .MathJax, mjx-container, .widget-subarea, [style*="overflow"]')).slice(0, 5).map(e => e.tagName + '.' + e.className)})""")
+      wide: Array.from(document.querySelectorAll('article *'))
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+            && getComputedStyle(e).position !== 'fixed'
+            && !e.closest('pre, .highlight, .cell_output, .table-wrapper, .MathJax, mjx-container, .widget-subarea, '
+                          + '[style*="overflow"]'))
+        .slice(0, 5).map(e => e.tagName + '.' + e.className)})""")
     context.close()
     assert overflow["scroll"] <= overflow["view"], f"{page} overflows at 390 px: {overflow}"
 
@@ -164,7 +170,8 @@ def test_builder_page_is_usable_by_keyboard(browser, site_url):
             const s = e.ownerDocument.defaultView.getComputedStyle(e);
             return {inWidget: !!top.closest('.widget-subarea'), tag: e.tagName,
                     text: (e.getAttribute('title') || e.textContent || e.placeholder || '').trim().slice(0, 40),
-                    visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'}; }""")
+                    visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+                             || s.boxShadow !== 'none'}; }""")
         if info and info["inWidget"]:
             seen.add((info["tag"], info["text"]))
             if not info["visible"]:

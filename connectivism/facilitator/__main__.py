@@ -159,6 +159,18 @@ def _class_network(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the facilitator command named in ``argv``.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments after the program name; None (the default) reads the command line.
+
+    Returns
+    -------
+    int
+        The exit status of the command: 0 when it succeeded.
+    """
     parser = argparse.ArgumentParser(
         prog="python -m connectivism.facilitator", description="Tools for workshop facilitators."
     )

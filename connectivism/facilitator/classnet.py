@@ -631,6 +631,7 @@ class ClassNetwork:
 
     @property
     def anonymised(self) -> bool:
+        """Whether the learners are shown by pseudonym (the default) rather than by name."""
         return not self.keep_names
 
 
@@ -791,8 +792,9 @@ def merge(found: Submissions, *, as_of: datetime.date | str, seed: int = 7) -> C
 
 
 def _induced(graph: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
-    """The subgraph on ``nodes``, in ``graph``'s order (networkx's subgraph views follow set order,
-    which changes from one run to the next).
+    """The subgraph on ``nodes``, in ``graph``'s order.
+
+    networkx's subgraph views follow set order, which changes from one run to the next.
     """
     keep = set(nodes)
     out = nx.Graph(**graph.graph)

@@ -34,7 +34,8 @@ _CSP = (
 )
 
 _CSS = """
-.kit-class-report{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:18px;line-height:1.5;color:#1a1a1a;max-width:1100px;margin:0 auto;padding:1rem}
+.kit-class-report{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:18px;line-height:1.5;\
+color:#1a1a1a;max-width:1100px;margin:0 auto;padding:1rem}
 .kit-class-report h1{font-size:2rem;margin:.2em 0}
 .kit-class-report h2{font-size:1.4rem;margin-top:1.6em;border-bottom:2px solid #ddd}
 .kit-class-report table{border-collapse:collapse;margin:.5em 0;font-size:.95rem}
@@ -146,7 +147,8 @@ def _sections(cls: ClassNetwork, *, title: str, draw_limit: int) -> str:
 
     parts.append(
         "<h2>How to read this</h2><ul>"
-        '<li>Each learner is a grey circle ("other" in the legend); the things they learn from have a colour and a shape for their kind.</li>'
+        '<li>Each learner is a grey circle ("other" in the legend); '
+        "the things they learn from have a colour and a shape for their kind.</li>"
         "<li>A thing many learners named is a <em>shared node</em>: the class's common ground. "
         "Ask who found it first and how it reached the others.</li>"
         "<li><em>Communities</em> are groups of learners and things more tied to each other than to the rest: "
@@ -205,7 +207,8 @@ def _sections(cls: ClassNetwork, *, title: str, draw_limit: int) -> str:
         f"<div class='figure'>Kind spread (class)<span class='value'>{_num(kinds.get('normalised'))}</span></div>"
         f"<div class='figure'>Topic spread (class)<span class='value'>{_num(topics.get('normalised'))}</span></div>"
         + "".join(
-            f"<div class='figure'>{_e(p.capitalize())} (mean)<span class='value'>{_num(cls.downes[p]['mean'])}</span></div>"
+            f"<div class='figure'>{_e(p.capitalize())} (mean)"
+            f"<span class='value'>{_num(cls.downes[p]['mean'])}</span></div>"
             for p in ("diversity", "autonomy", "openness", "connectivity")
             if p in cls.downes
         )

@@ -376,11 +376,12 @@ def from_csv(
     ...                "from;to;strength;since;last_contact;initiated_by\\nKim;Ada;2;;;\\n")
     >>> [node.name for node in net.nodes], net.tie("Kim", "Ada").strength
     (['Kim', 'Ada'], 2)
-    >>> from_csv("name,kind,topic,tags,note\\nKim,me,,,\\n",
+    >>> from_csv("name,kind,topic,tags,note\\nKim,me,,,\\n",  # doctest: +NORMALIZE_WHITESPACE
     ...          "from,to,strength,since,last_contact,initiated_by\\nKim,Ada,2,,,\\n")
     Traceback (most recent call last):
     ...
-    connectivism.errors.UnknownNodeError: ties.csv, row 2, column 'to': There is no node called 'Ada' in this network: add it as a node first, or check the spelling.
+    connectivism.errors.UnknownNodeError: ties.csv, row 2, column 'to': There is no node called
+    'Ada' in this network: add it as a node first, or check the spelling.
     """
     return _parse(bytes_of(nodes, name=names[0]), names[0], bytes_of(ties, name=names[1]), names[1])
 
@@ -426,7 +427,7 @@ def read_csv(
     Examples
     --------
     >>> import pathlib, tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
+    >>> with tempfile.TemporaryDirectory() as folder:  # doctest: +NORMALIZE_WHITESPACE
     ...     nodes = pathlib.Path(folder) / "nodes.csv"
     ...     ties = pathlib.Path(folder) / "ties.csv"
     ...     _ = nodes.write_text("name,kind,topic,tags,note\\nKim,me,,,\\nAda,person,,,\\n")
@@ -435,7 +436,8 @@ def read_csv(
     ...     read_csv(nodes, ties)
     Traceback (most recent call last):
     ...
-    connectivism.errors.InvalidStrengthError: ties.csv, row 2, column 'strength': Strength 9 for the tie Kim–Ada is outside 1–5: use a whole number from 1 (weak) to 5 (strong).
+    connectivism.errors.InvalidStrengthError: ties.csv, row 2, column 'strength': Strength 9 for the
+    tie Kim–Ada is outside 1–5: use a whole number from 1 (weak) to 5 (strong).
     """
     nodes_data, nodes_name = read_source(nodes, name=names[0] or "nodes.csv")
     ties_data, ties_name = read_source(ties, name=names[1] or "ties.csv")

@@ -214,10 +214,13 @@ def from_graphml(data: bytes | str, *, name: str = _DEFAULT_NAME) -> LearningNet
 
     Examples
     --------
-    >>> from_graphml(b'<!DOCTYPE x [<!ENTITY a "aaaa">]><graphml/>')
+    >>> from_graphml(b'<!DOCTYPE x [<!ENTITY a "aaaa">]><graphml/>')  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.UnsafeFileError: The file 'network.graphml' contains a document type declaration (<!DOCTYPE ...>), so the file was not read: learning-network files never need one, and such declarations can be used to attack the computer that opens a file (entities that expand to gigabytes, or that pull in other files).
+    connectivism.errors.UnsafeFileError: The file 'network.graphml' contains a document type
+    declaration (<!DOCTYPE ...>), so the file was not read: learning-network files never need one,
+    and such declarations can be used to attack the computer that opens a file (entities that expand
+    to gigabytes, or that pull in other files).
     """
     return _parse(bytes_of(data, name=name), name)
 

@@ -125,11 +125,13 @@ def from_json(text: str | bytes, *, name: str = _DEFAULT_NAME) -> LearningNetwor
     >>> from_json('{"format": "connectivism-learning-network", "format_version": 1, '
     ...           '"me": "Kim", "nodes": [{"name": "Kim", "kind": "me"}]}').me
     'Kim'
-    >>> from_json('{"format": "connectivism-learning-network", "format_version": 1, '
+    >>> from_json('{"format": "connectivism-learning-network", "format_version": 1, '  # doctest: +NORMALIZE_WHITESPACE
     ...           '"me": "Kim", "me": "Lee", "nodes": []}')
     Traceback (most recent call last):
     ...
-    connectivism.errors.UnsafeFileError: The file 'network.json' has the key 'me' twice in the same object: each key may appear only once, because programs disagree about which copy counts; remove one of them.
+    connectivism.errors.UnsafeFileError: The file 'network.json' has the key 'me' twice in the same
+    object: each key may appear only once, because programs disagree about which copy counts; remove
+    one of them.
     """
     return _parse(bytes_of(text, name=name), name)
 

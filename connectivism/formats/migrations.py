@@ -120,10 +120,12 @@ def migrate(document: dict[str, Any], *, source: str = "network.json") -> dict[s
     True
     >>> migrate({"format": FORMAT_NAME, "format_version": 1, "nodes": []})["format_version"]
     2
-    >>> migrate({"format": FORMAT_NAME, "format_version": 99})
+    >>> migrate({"format": FORMAT_NAME, "format_version": 99})  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.SchemaVersionError: The file 'network.json' was made by a newer version of the kit (format version 99; this kit reads versions up to 2): update the kit (the connectivism package) to open it.
+    connectivism.errors.SchemaVersionError: The file 'network.json' was made by a newer version of
+    the kit (format version 99; this kit reads versions up to 2): update the kit (the connectivism
+    package) to open it.
     """
     if not isinstance(document, dict):
         raise FileFormatError(

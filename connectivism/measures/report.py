@@ -432,9 +432,11 @@ def suggestions_list(suggestions, measures: NetworkMeasures | None = None, *, la
     --------
     >>> from connectivism.network import LearningNetwork
     >>> from connectivism.suggestions import suggest
-    >>> print(suggestions_list(suggest(LearningNetwork("Me"), as_of="2026-10-01")))
+    >>> print(suggestions_list(suggest(LearningNetwork("Me"), as_of="2026-10-01")))  # doctest: +NORMALIZE_WHITESPACE
     1. Principle 2: connecting specialised sources
-       Your network has no ties yet. Start with one: a colleague you asked something this month, a community you read, or a resource you keep going back to. Add it and connect it to yourself; everything else grows from there.
+       Your network has no ties yet. Start with one: a colleague you asked something this month, a community
+       you read, or a resource you keep going back to. Add it and connect it to yourself; everything else
+       grows from there.
     """
     lines: list[str] = []
     parts: list[str] = ['<div class="kit-suggestions">']

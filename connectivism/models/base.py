@@ -27,10 +27,11 @@ Examples
 >>> size = Parameter("n", int, 100, 10, 1000, help="the number of people")
 >>> size.check(50)
 50
->>> size.check(5)
+>>> size.check(5)  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
-connectivism.errors.ModelParameterError: n = 5 is outside 10–1000: n is the number of people; use a whole number from 10 to 1000.
+connectivism.errors.ModelParameterError: n = 5 is outside 10–1000: n is the number of people; use a
+whole number from 10 to 1000.
 """
 
 from __future__ import annotations
@@ -185,10 +186,12 @@ def check_seed(seed: object) -> int:
     --------
     >>> check_seed(7)
     7
-    >>> check_seed(-1)
+    >>> check_seed(-1)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.ModelParameterError: seed = -1 is not accepted: the seed picks one of the model's random runs (the same seed always gives the same run); use a whole number from 0 to 4294967295.
+    connectivism.errors.ModelParameterError: seed = -1 is not accepted: the seed picks one of the
+    model's random runs (the same seed always gives the same run); use a whole number from 0 to
+    4294967295.
     """
     ok = isinstance(seed, numbers.Integral) and not isinstance(seed, bool) and 0 <= seed <= MAX_SEED
     if not ok:

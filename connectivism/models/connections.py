@@ -343,7 +343,8 @@ class Connections(Model):
         )
 
     def summary(self, result: ConnectionsResult) -> str:
-        r, p = result, result.params
+        """Your constraint and betweenness without and with ties to other fields, and when the network breaks."""
+        r = result
         k = r.bridged_to.size
         text = (
             f"Your constraint is {r.constraint[0]:.2f} and your betweenness {r.betweenness[0]:.3f} "
@@ -362,6 +363,7 @@ class Connections(Model):
         )
 
     def charts(self, result: ConnectionsResult) -> tuple[Chart, ...]:
+        """Two panels: the largest group as ties are removed weakest or strongest first, and your two figures."""
         r = result
         x = r.removed
         removal = Chart(
@@ -399,6 +401,7 @@ class Connections(Model):
         return (removal, you)
 
     def view(self, result: ConnectionsResult) -> View:
+        """A sample of at most four fields (you and the people you reach across highlighted)."""
         values = dict(result.params)
         values["fields"] = min(values["fields"], 4)
         values["field_size"] = min(values["field_size"], self.view_size // values["fields"])

@@ -410,10 +410,11 @@ class Currency(Model):
     >>> model = Currency()
     >>> model.run(seed=4, n=100) == model.run(seed=4, n=100)
     True
-    >>> model.run(network="ring")
+    >>> model.run(network="ring")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.ModelParameterError: network = 'ring' is not one of the choices: network is the shape of the network; use one of 'random', 'small world', 'hubs'.
+    connectivism.errors.ModelParameterError: network = 'ring' is not one of the choices: network is
+    the shape of the network; use one of 'random', 'small world', 'hubs'.
     """
 
     name = "currency"
@@ -539,6 +540,7 @@ class Currency(Model):
         )
 
     def summary(self, result: CurrencyResult) -> str:
+        """How T compares with the network's threshold, and how far items reached, near and far from a source."""
         r = result
         ratio = r.transmissibility / r.threshold if r.threshold > 0 else float("inf")
         verdict = (
@@ -569,6 +571,7 @@ class Currency(Model):
         return text
 
     def charts(self, result: CurrencyResult) -> tuple[Chart, ...]:
+        """Two panels: currency over time, and who stays current by distance from a source."""
         r, p = result, result.params
         t = np.arange(r.currency.size)
         time = Chart(
@@ -603,6 +606,7 @@ class Currency(Model):
         return (time, where)
 
     def view(self, result: CurrencyResult) -> View:
+        """A sample of the network at the end, with the people who know the newest item highlighted."""
         values = dict(result.params)
         size = min(values["n"], self.view_size)
         values["n"] = size

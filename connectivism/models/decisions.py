@@ -302,6 +302,7 @@ class Decisions(Model):
         )
 
     def summary(self, result: DecisionsResult) -> str:
+        """The share choosing the better option before and after each change of the world, and the mean payoff."""
         r, p = result, result.params
         text = (
             f"With {p['explore']:.0%} exploring each step, {r.before_flips:.0%} of people chose the "
@@ -317,6 +318,7 @@ class Decisions(Model):
         return text + f". An option chosen worked {r.payoff:.0%} of the time on average."
 
     def charts(self, result: DecisionsResult) -> tuple[Chart, ...]:
+        """The share choosing the better option over time and, by chance of exploring, the recovery after a change."""
         r, p = result, result.params
         t = np.arange(r.accuracy.size)
         time = Chart(
@@ -355,6 +357,7 @@ class Decisions(Model):
         return (time, sweep)
 
     def view(self, result: DecisionsResult) -> View:
+        """A sample of the group at the last step, with those choosing the better option highlighted."""
         values = dict(result.params)
         size = min(values["n"], self.view_size)
         values["n"] = size

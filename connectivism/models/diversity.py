@@ -283,6 +283,7 @@ class Diversity(Model):
         )
 
     def summary(self, result: DiversityResult) -> str:
+        """Whether opinions settled, into how many camps, and how that compares with the 1/(3ε) to 1/(2ε) rule."""
         r, p = result, result.params
         where = {
             "everyone": "everyone hears everyone",
@@ -304,7 +305,8 @@ class Diversity(Model):
         )
 
     def charts(self, result: DiversityResult) -> tuple[Chart, ...]:
-        r, p = result, result.params
+        """Two panels: the opinions of 12 people over time, and how diverse the group stays."""
+        r = result
         steps = r.opinions.shape[0]
         shown = np.linspace(0, r.opinions.shape[1] - 1, min(12, r.opinions.shape[1])).astype(int)
         t = np.arange(steps)
@@ -338,6 +340,7 @@ class Diversity(Model):
         return (paths, diversity)
 
     def view(self, result: DiversityResult) -> View:
+        """A sample of the group at the end, with the largest camp highlighted."""
         values = dict(result.params)
         size = min(values["n"], self.view_size)
         values["n"] = size

@@ -255,10 +255,11 @@ class Maintenance(Model):
     >>> model = Maintenance()
     >>> model.run(seed=2, n=500) == model.run(seed=2, n=500)
     True
-    >>> model.run(threshold=0)
+    >>> model.run(threshold=0)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.ModelParameterError: threshold = 0 is outside 0.05–0.95: threshold is the strength (1 = just contacted) below which a tie is lost; use a number from 0.05 to 0.95.
+    connectivism.errors.ModelParameterError: threshold = 0 is outside 0.05–0.95: threshold is the
+    strength (1 = just contacted) below which a tie is lost; use a number from 0.05 to 0.95.
     """
 
     name = "maintenance"
@@ -340,6 +341,7 @@ class Maintenance(Model):
         )
 
     def summary(self, result: MaintenanceResult) -> str:
+        """How many ties people keep, how large the largest group stays, and whether the network hangs together."""
         r, p = result, result.params
         state = (
             "still hangs together"
@@ -360,6 +362,7 @@ class Maintenance(Model):
         )
 
     def charts(self, result: MaintenanceResult) -> tuple[Chart, ...]:
+        """Two panels: ties and the largest group over time, and the largest group at the end by contacts per step."""
         r, p = result, result.params
         t = np.arange(r.giant.size)
         time = Chart(
@@ -402,6 +405,7 @@ class Maintenance(Model):
         return (time, budget)
 
     def view(self, result: MaintenanceResult) -> View:
+        """A sample of the group after the last step, with the largest connected group highlighted."""
         p = dict(result.params)
         size = min(p["n"], self.view_size)
         rng = rng_for(result.seed, 2)

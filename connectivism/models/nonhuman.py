@@ -328,10 +328,12 @@ class NonHuman(Model):
     >>> model = NonHuman()
     >>> model.run(seed=2) == model.run(seed=2)
     True
-    >>> model.run(remove="everything")
+    >>> model.run(remove="everything")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.ModelParameterError: remove = 'everything' is not one of the choices: remove is what to take out of the network; use one of 'nothing', 'the aggregator', 'all non-human nodes', 'as many random people'.
+    connectivism.errors.ModelParameterError: remove = 'everything' is not one of the choices: remove
+    is what to take out of the network; use one of 'nothing', 'the aggregator', 'all non-human
+    nodes', 'as many random people'.
     """
 
     name = "nonhuman"
@@ -437,6 +439,7 @@ class NonHuman(Model):
         )
 
     def summary(self, result: NonHumanResult) -> str:
+        """The non-human nodes' share of shortest paths, and what removing the chosen nodes does to reach."""
         r = result
         what = (
             "Nothing removed"
@@ -458,6 +461,7 @@ class NonHuman(Model):
         )
 
     def charts(self, result: NonHumanResult) -> tuple[Chart, ...]:
+        """Two panels: reach among people, and the network's figures before and after the removal."""
         r = result
         h = np.arange(r.reach_before.size)
         last = int(min(h[-1], max(np.searchsorted(r.reach_before, r.reach_before[-1] - 1e-9) + 1, 4)))
@@ -499,6 +503,7 @@ class NonHuman(Model):
         return (reach, bars)
 
     def view(self, result: NonHumanResult) -> View:
+        """The course network (or a sample) with the chosen nodes removed and the largest group highlighted."""
         values = dict(result.params)
         size = min(values["group_size"], max(2, (self.view_size - 7) // values["groups"]))
         net = _network(values, result.seed, group_size=size)

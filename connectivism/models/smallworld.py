@@ -440,10 +440,11 @@ class SmallWorld(Model):
     ['n', 'k', 'p']
     >>> model.run(seed=3) == model.run(seed=3)
     True
-    >>> model.run(k=7)
+    >>> model.run(k=7)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.ModelParameterError: k = 7 is odd: each person has k/2 neighbours on each side, so use an even number from 4 to 20.
+    connectivism.errors.ModelParameterError: k = 7 is odd: each person has k/2 neighbours on each
+    side, so use an even number from 4 to 20.
 
     References
     ----------
@@ -552,6 +553,7 @@ class SmallWorld(Model):
         return int(hit[0]) if hit.size else None
 
     def summary(self, result: SmallWorldResult) -> str:
+        """Shortcuts, distance and clustering against the ring's, reach, and how a local search fares."""
         r = result
         ratio = r.path_length / r.path_length_lattice
         half, half0 = self.half_reach_steps(r.reach), self.half_reach_steps(r.reach_lattice)
@@ -579,6 +581,7 @@ class SmallWorld(Model):
         return text
 
     def charts(self, result: SmallWorldResult) -> tuple[Chart, ...]:
+        """Two panels: distance and clustering against the share of shortcuts, and reach within h steps."""
         r = result
         p = r.params["p"]
         sweep = Chart(
@@ -625,6 +628,7 @@ class SmallWorld(Model):
         return (sweep, reach)
 
     def view(self, result: SmallWorldResult) -> View:
+        """A sample small world with its shortcuts, the people within two steps of you highlighted."""
         n, k, p = result.params["n"], result.params["k"], result.params["p"]
         size = min(n, self.view_size)
         k = k if 2 * k < size else max(4, (size - 1) // 2 // 2 * 2)

@@ -57,6 +57,26 @@ __all__ = ["Specialised", "SpecialisedResult", "grow", "clustering", "coverage",
 RULES = ("popular", "friends of friends", "topic seeking")
 
 
+class _Picker:
+    """One newcomer's picks: uniform draws from its row ``r`` of numbers drawn in advance, then from ``rng``."""
+
+    def __init__(self, r: np.ndarray, rng: np.random.Generator) -> None:
+        self.r = r
+        self.rng = rng
+        self.j = 0
+        self.chosen: list[int] = []
+
+    def pick(self, pool) -> None:
+        """Pick one member of ``pool`` at random; add it to :attr:`chosen` unless it is there already."""
+        if self.j < self.r.size:
+            x = pool[int(self.r[self.j] * len(pool))]
+            self.j += 1
+        else:
+            x = pool[int(self.rng.integers(len(pool)))]
+        if x not in self.chosen:
+            self.chosen.append(x)
+
+
 def grow(n: int, m: int, rule: str, topic: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Grow a network of ``n`` people, each newcomer making ``m`` ties by ``rule``.
 
@@ -109,20 +129,8 @@ def grow(n: int, m: int, rule: str, topic: np.ndarray, rng: np.random.Generator)
     # draw randomness in blocks to keep the loop light
     uniform = rng.random((n, 4 * m + 4))
     for new in range(seed_size, n):
-        r = uniform[new]
-        chosen: list[int] = []
-        j = 0
-
-        def pick(pool) -> None:
-            nonlocal j
-            if j < r.size:
-                x = pool[int(r[j] * len(pool))]
-                j += 1
-            else:
-                x = pool[int(rng.integers(len(pool)))]
-            if x not in chosen:
-                chosen.append(x)
-
+        picker = _Picker(uniform[new], rng)
+        chosen, pick = picker.chosen, picker.pick
         if rule == "popular":
             while len(chosen) < m:
                 pick(ends)
@@ -159,7 +167,9 @@ def _adjacency(n: int, u: np.ndarray, v: np.ndarray) -> sp.csr_array:
 
 
 def clustering(a: sp.csr_array) -> float:
-    """Mean local clustering: per person, the share of pairs of their contacts who are tied (0 for fewer than 2 contacts).
+    """Mean local clustering: per person, the share of pairs of their contacts who are tied.
+
+    A person with fewer than 2 contacts counts as 0.
 
     Examples
     --------
@@ -297,6 +307,7 @@ class Specialised(Model):
         )
 
     def summary(self, result: SpecialisedResult) -> str:
+        """For each way of growing: the most ties anyone has, clustering, and the topics within two steps."""
         r, p = result, result.params
         parts = [
             f"{rule}: most ties {r.max_degree[i]}, clustering {r.clustering[i]:.2f}, "
@@ -309,7 +320,8 @@ class Specialised(Model):
         )
 
     def charts(self, result: SpecialisedResult) -> tuple[Chart, ...]:
-        r, p = result, result.params
+        """Two panels: how many people have at least k ties, and what each way of growing gives."""
+        r = result
         series = []
         for i, rule in enumerate(RULES):
             ks, counts = np.unique(r.degrees[i], return_counts=True)
@@ -353,6 +365,7 @@ class Specialised(Model):
         return (hubs, measures)
 
     def view(self, result: SpecialisedResult) -> View:
+        """The first people of a growing network, with the best-connected tenth highlighted."""
         p = result.params
         size = min(p["n"], self.view_size)
         topic = _topics(size, p["topics"], result.seed)

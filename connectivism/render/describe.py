@@ -112,8 +112,9 @@ def table_html(graph: nx.Graph) -> str:
     """
     rows = []
     for name, d in graph.nodes(data=True):
+        kind = style_for(d.get("kind")).label if d.get("kind") != "me" else "me"
         rows.append(
-            f"<tr><th scope='row'>{_cell(name)}</th><td>{_cell(style_for(d.get('kind')).label if d.get('kind') != 'me' else 'me')}</td>"
+            f"<tr><th scope='row'>{_cell(name)}</th><td>{_cell(kind)}</td>"
             f"<td>{_cell(d.get('topic'))}</td><td>{graph.degree(name)}</td></tr>"
         )
     nodes = (

@@ -265,9 +265,11 @@ class NetworkBuilder(widgets.VBox):
 
     @property
     def network(self) -> LearningNetwork:
+        """The network being built (the session's current network)."""
         return self.session.network
 
     def add_node(self) -> bool:
+        """Add the node described in the form; True if it was added, else the reason is shown."""
         name = self.node_name.value
         tags = [t.strip() for t in self.node_tags.value.split(",") if t.strip()]
         topic, note = self.node_topic.value.strip(), self.node_note.value
@@ -280,6 +282,7 @@ class NetworkBuilder(widgets.VBox):
         )
 
     def connect(self) -> bool:
+        """Tie the two chosen nodes; True if the tie was added, else the reason is shown."""
         a, b = self.tie_a.value, self.tie_b.value
         if a is None or b is None:
             self.connect_message.value = _message("error", "Choose two nodes to connect (add a node first).")
@@ -299,6 +302,7 @@ class NetworkBuilder(widgets.VBox):
         )
 
     def rename(self) -> bool:
+        """Rename the chosen node; True if it was renamed, else the reason is shown."""
         old, new = self.edit_node.value, self.edit_new_name.value
         if old is None:
             self.edit_message.value = _message("error", "Choose a node first.")
@@ -312,6 +316,7 @@ class NetworkBuilder(widgets.VBox):
         )
 
     def change_topic(self) -> bool:
+        """Set the chosen node's topic; True if it was changed, else the reason is shown."""
         name = self.edit_node.value
         if name is None:
             self.edit_message.value = _message("error", "Choose a node first.")
@@ -324,6 +329,7 @@ class NetworkBuilder(widgets.VBox):
         )
 
     def remove(self) -> bool:
+        """Remove the chosen node and its ties; True if it was removed, else the reason is shown."""
         name = self.edit_node.value
         if name is None:
             self.edit_message.value = _message("error", "Choose a node first.")
@@ -342,6 +348,7 @@ class NetworkBuilder(widgets.VBox):
         return pair
 
     def update_tie(self) -> bool:
+        """Set the chosen tie's strength and last contact; True if it was changed, else the reason is shown."""
         pair = self._chosen_tie()
         if pair is None:
             return False
@@ -356,6 +363,7 @@ class NetworkBuilder(widgets.VBox):
         )
 
     def disconnect(self) -> bool:
+        """Remove the chosen tie; True if it was removed, else the reason is shown."""
         pair = self._chosen_tie()
         if pair is None:
             return False
@@ -370,6 +378,7 @@ class NetworkBuilder(widgets.VBox):
             self.status.value = _message(kind, text)
 
     def undo(self) -> str | None:
+        """Undo the last change; its label, or None when there was nothing to undo."""
         label = self.session.undo()
         self.refresh()
         if label:
@@ -379,6 +388,7 @@ class NetworkBuilder(widgets.VBox):
         return label
 
     def start_over(self) -> bool:
+        """Replace the network by the chosen example or an empty one; True if it was replaced."""
         key = self.start_choice.value
         try:
             if key:
@@ -484,6 +494,7 @@ class NetworkBuilder(widgets.VBox):
         return None
 
     def import_upload(self) -> bool:
+        """Replace the network by the uploaded file(s); True if it was replaced, else the reason is shown."""
         files = list(self.upload.value)
         if not files:
             self.share_message.value = _message("error", "Choose a file with the Import button first.")
