@@ -39,7 +39,7 @@ book: env vendor
 	rm -rf _build/autosave
 	$(BUILD_ENV) $(BIN)/jupyter-book build . --all -W -n --keep-going
 
-test: env vendor
+test: lint vendor
 	$(BUILD_ENV) $(BIN)/python -m pytest
 
 lint: env
