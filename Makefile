@@ -9,11 +9,13 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum 
 # the site measures from one fixed date (pages do not change from day to day).
 BUILD_ENV := CONNECTIVISM_AUTOSAVE_DIR=$(CURDIR)/_build/autosave CONNECTIVISM_AS_OF=2026-10-01
 
-.PHONY: book test env vendor serve lab notebooks exercises exercises-check facilitator lock set-repo clean help
+.PHONY: book test lint format quick env vendor serve lab notebooks exercises exercises-check facilitator lock set-repo clean help
 
 help:
 	@echo "make book    build the site into _build/html (creates .venv, installs pinned requirements)"
-	@echo "make test    run the whole test suite (builds the book from clean in a temporary folder)"
+	@echo "make test    run the linter and the whole test suite (builds the book from clean in a temporary folder)"
+	@echo "make lint    check the code's style with ruff (make format applies it)"
+	@echo "make quick   the fast loop: every test that needs neither the book build nor a browser"
 	@echo "make serve   serve _build/html on http://127.0.0.1:8000"
 	@echo "make lab     open the notebooks in JupyterLab"
 	@echo "make notebooks   re-run the notebooks and store their committed outputs (see README)"
@@ -37,8 +39,19 @@ book: env vendor
 	rm -rf _build/autosave
 	$(BUILD_ENV) $(BIN)/jupyter-book build . --all -W -n --keep-going
 
-test: env vendor
+test: lint vendor
 	$(BUILD_ENV) $(BIN)/python -m pytest
+
+lint: env
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: env
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+quick: env
+	$(BUILD_ENV) $(BIN)/python -m pytest -m "not build and not browser"
 
 serve:
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html

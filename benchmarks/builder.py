@@ -29,8 +29,7 @@ def synthetic(n: int) -> LearningNetwork:
     net = LearningNetwork("Me")
     for i in range(1, n):
         net.add(f"node {i}", KINDS[i % 4], topic=TOPICS[i % len(TOPICS)])
-        net.connect("Me", f"node {i}", strength=1 + i % 5, since="2024-01-01",
-                    last_contact=f"2026-0{1 + i % 9}-15")
+        net.connect("Me", f"node {i}", strength=1 + i % 5, since="2024-01-01", last_contact=f"2026-0{1 + i % 9}-15")
         if i > 2:
             net.connect(f"node {i}", f"node {1 + (i * 7) % (i - 1)}", strength=1 + (i * 3) % 5)
     return net
@@ -78,7 +77,10 @@ def main() -> None:
             gc.collect()
             sizes.append(sum(s.size_diff for s in tracemalloc.take_snapshot().compare_to(base, "filename")))
         tracemalloc.stop()
-        print("\nlive memory (tracemalloc, after gc) after 100 warm-up actions, then every 100 of 1,000 actions, KB above start:")
+        print(
+            "\nlive memory (tracemalloc, after gc) after 100 warm-up actions, "
+            "then every 100 of 1,000 actions, KB above start:"
+        )
         print(" ".join(f"{s / 1024:.0f}" for s in sizes))
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from connectivism.facilitator import classnet, report
@@ -38,19 +39,23 @@ def main() -> None:
         folder = Path(tmp) / "submissions"
         demo_folder(folder, args.learners, seed=2026, sizes=(30, 60))
         key = classnet.new_key()
-        report.report_html(classnet.merge(classnet.read_folder(folder, key=key), as_of="2026-10-01"))  # warm-up: imports
+        report.report_html(
+            classnet.merge(classnet.read_folder(folder, key=key), as_of="2026-10-01")
+        )  # warm-up: imports
         best: dict[str, tuple[float, float]] = {}
         for _ in range(args.repeat):
             found, *read = _timed(lambda: classnet.read_folder(folder, key=key))
-            cls, *merge = _timed(lambda: classnet.merge(found, as_of="2026-10-01"))
-            page, *rep = _timed(lambda: report.report_html(cls))
-            _, *write = _timed(lambda: classnet.write_outputs(cls, Path(tmp) / "out", html=page))
+            cls, *merge = _timed(partial(classnet.merge, found, as_of="2026-10-01"))
+            page, *rep = _timed(partial(report.report_html, cls))
+            _, *write = _timed(partial(classnet.write_outputs, cls, Path(tmp) / "out", html=page))
             for name, t in (("read", read), ("merge", merge), ("report", rep), ("write", write)):
                 best[name] = min(best.get(name, (1e9, 1e9)), tuple(t))
         g = cls.graph
-        print(f"{args.learners} learners, {sum(len(s.network) - 1 for s in found.accepted)} nodes submitted -> "
-              f"{g.number_of_nodes()} merged nodes, {g.number_of_edges()} ties; core {cls.core.number_of_nodes()} nodes; "
-              f"report {len(page) / 1e6:.2f} MB")
+        print(
+            f"{args.learners} learners, {sum(len(s.network) - 1 for s in found.accepted)} nodes submitted -> "
+            f"{g.number_of_nodes()} merged nodes, {g.number_of_edges()} ties; core {cls.core.number_of_nodes()} nodes; "
+            f"report {len(page) / 1e6:.2f} MB"
+        )
         print(f"{'stage':<10}{'wall s':>8}{'cpu s':>8}   (best of {args.repeat})")
         for name, (wall, cpu) in best.items():
             print(f"{name:<10}{wall:8.2f}{cpu:8.2f}")

@@ -19,6 +19,7 @@ import datetime
 import random
 import statistics
 import time
+from functools import partial
 
 import networkx as nx
 
@@ -44,8 +45,14 @@ def synthetic_network(n: int, seed: int = 1) -> LearningNetwork:
         return AS_OF - datetime.timedelta(days=rng.randint(lo, hi))
 
     for name in rng.sample(others, max(5, n // 4)):
-        net.connect("me", name, strength=rng.randint(1, 5), since=day(30, 3000), last_contact=day(0, 500),
-                    initiated_by=rng.choice(["me", "them", "both", None]))
+        net.connect(
+            "me",
+            name,
+            strength=rng.randint(1, 5),
+            since=day(30, 3000),
+            last_contact=day(0, 500),
+            initiated_by=rng.choice(["me", "them", "both", None]),
+        )
     graph = nx.barabasi_albert_graph(n - 1, 2, seed=seed)
     for a, b in graph.edges:
         net.connect(others[a], others[b], strength=rng.randint(1, 5))
@@ -62,6 +69,10 @@ def median_ms(func, repeat: int) -> float:
     return statistics.median(times) * 1000
 
 
+def _measure_and_suggest(net):
+    return suggest(net, as_of=AS_OF, measures=measure_all(net, as_of=AS_OF))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=21, help="timed runs per figure (median reported)")
@@ -71,9 +82,9 @@ def main() -> None:
     for n, target in ((50, 20), (500, 500)):
         net = synthetic_network(n)
         measures = measure_all(net, as_of=AS_OF)
-        t_measure = median_ms(lambda: measure_all(net, as_of=AS_OF), args.repeat)
-        t_suggest = median_ms(lambda: suggest(net, as_of=AS_OF, measures=measures), args.repeat)
-        t_total = median_ms(lambda: suggest(net, as_of=AS_OF, measures=measure_all(net, as_of=AS_OF)), args.repeat)
+        t_measure = median_ms(partial(measure_all, net, as_of=AS_OF), args.repeat)
+        t_suggest = median_ms(partial(suggest, net, as_of=AS_OF, measures=measures), args.repeat)
+        t_total = median_ms(partial(_measure_and_suggest, net), args.repeat)
         print(f"{n:>6} {len(net.ties):>6} {t_measure:>15.1f} {t_suggest:>11.2f} {t_total:>9.1f} {target:>10}")
 
 

@@ -63,10 +63,10 @@ def plain_fade(n: int, u, v, *, budget: float, lifetime: int, steps: int, rng) -
     giant = []
     for _ in range(steps):
         contacted = set()
-        for person in g:                       # each person spends their budget ...
+        for person in g:  # each person spends their budget ...
             ties = list(g[person])
             chance = min(1.0, budget / len(ties)) if ties else 0.0
-            for other in ties:                 # ... at random over their ties
+            for other in ties:  # ... at random over their ties
                 if rng.random() < chance:
                     contacted.add((min(person, other), max(person, other)))
         lost = []
@@ -81,12 +81,16 @@ def plain_fade(n: int, u, v, *, budget: float, lifetime: int, steps: int, rng) -
 
 def bench_maintenance() -> tuple:
     u, v = random_ties(N, 4.0, rng_for(SEED, 0))
-    fast_s, fast = best_of(lambda: fade(N, u, v, budget=BUDGET, lifetime=LIFETIME, steps=STEPS,
-                                        rng=rng_for(SEED, 1)))
-    plain_s, plain = best_of(lambda: plain_fade(N, u, v, budget=BUDGET, lifetime=LIFETIME, steps=STEPS,
-                                                rng=rng_for(SEED, 1)), repeat=1)
-    return ("maintenance (fade, giant every step)", fast_s, plain_s,
-            f"giant {fast['giant'][-1]:.3f} / {plain[0]:.3f}, ties/person {fast['mean_degree'][-1]:.2f} / {plain[1]:.2f}")
+    fast_s, fast = best_of(lambda: fade(N, u, v, budget=BUDGET, lifetime=LIFETIME, steps=STEPS, rng=rng_for(SEED, 1)))
+    plain_s, plain = best_of(
+        lambda: plain_fade(N, u, v, budget=BUDGET, lifetime=LIFETIME, steps=STEPS, rng=rng_for(SEED, 1)), repeat=1
+    )
+    return (
+        "maintenance (fade, giant every step)",
+        fast_s,
+        plain_s,
+        f"giant {fast['giant'][-1]:.3f} / {plain[0]:.3f}, ties/person {fast['mean_degree'][-1]:.2f} / {plain[1]:.2f}",
+    )
 
 
 # --- currency: items with a lifetime spreading from sources -------------------------------------
@@ -94,11 +98,12 @@ def bench_maintenance() -> tuple:
 BETA, TAU, INTERVAL, HALF_LIFE = 0.3, 2, 10, 10.0
 
 
-def plain_currency(g: nx.Graph, sources, *, beta: float, lifetime: int, interval: int, steps: int,
-                   half_life: float, rng) -> tuple[float, float]:
+def plain_currency(
+    g: nx.Graph, sources, *, beta: float, lifetime: int, interval: int, steps: int, half_life: float, rng
+) -> tuple[float, float]:
     """The currency model written the straightforward way: loops over people, items and contacts."""
     n = g.number_of_nodes()
-    learned: dict[int, dict[int, int]] = {person: {} for person in g}   # person -> item -> step
+    learned: dict[int, dict[int, int]] = {person: {} for person in g}  # person -> item -> step
     published: list[int] = []
     currency = []
     for t in range(steps):
@@ -109,7 +114,7 @@ def plain_currency(g: nx.Graph, sources, *, beta: float, lifetime: int, interval
         new = []
         for person in g:
             for item, when in learned[person].items():
-                if when < t <= when + lifetime:          # still talking about it
+                if when < t <= when + lifetime:  # still talking about it
                     for other in g[person]:
                         if item not in learned[other] and rng.random() < beta:
                             new.append((other, item))
@@ -130,20 +135,38 @@ def bench_currency() -> tuple:
     published = np.arange(0, STEPS, INTERVAL)
 
     def fast():
-        learned = spread(a, beta=BETA, lifetime=TAU, publish=[(int(t), sources) for t in published],
-                         rng=rng_for(SEED, 1), steps=STEPS)
+        learned = spread(
+            a,
+            beta=BETA,
+            lifetime=TAU,
+            publish=[(int(t), sources) for t in published],
+            rng=rng_for(SEED, 1),
+            steps=STEPS,
+        )
         mean, _, _ = currency_over_time(learned, published, STEPS, HALF_LIFE)
         return float(mean.mean()), float((learned >= 0).mean())
 
     fast_s, fast_out = best_of(fast)
     g = nx.from_scipy_sparse_array(a)
-    plain_s, plain_out = best_of(lambda: plain_currency(g, sources.tolist(), beta=BETA, lifetime=TAU,
-                                                        interval=INTERVAL, steps=STEPS,
-                                                        half_life=HALF_LIFE, rng=rng_for(SEED, 1)),
-                                 repeat=1)
-    return ("currency (spread + currency per step)", fast_s, plain_s,
-            f"mean currency {fast_out[0]:.3f} / {plain_out[0]:.3f}, reach per item "
-            f"{fast_out[1]:.3f} / {plain_out[1]:.3f}")
+    plain_s, plain_out = best_of(
+        lambda: plain_currency(
+            g,
+            sources.tolist(),
+            beta=BETA,
+            lifetime=TAU,
+            interval=INTERVAL,
+            steps=STEPS,
+            half_life=HALF_LIFE,
+            rng=rng_for(SEED, 1),
+        ),
+        repeat=1,
+    )
+    return (
+        "currency (spread + currency per step)",
+        fast_s,
+        plain_s,
+        f"mean currency {fast_out[0]:.3f} / {plain_out[0]:.3f}, reach per item {fast_out[1]:.3f} / {plain_out[1]:.3f}",
+    )
 
 
 # --- diversity: bounded-confidence opinions (Hegselmann–Krause) on a small world ---------------
@@ -171,8 +194,12 @@ def bench_diversity() -> tuple:
     g = nx.from_scipy_sparse_array(a)
     plain_s, plain = best_of(lambda: plain_opinions(g, x0, epsilon=EPSILON, steps=STEPS), repeat=1)
     last = history[-1]
-    return ("diversity (opinions, all steps kept)", fast_s, plain_s,
-            f"spread {last.std():.4f} / {plain[0]:.4f}, distinct {np.unique(np.round(last, 3)).size} / {plain[1]}")
+    return (
+        "diversity (opinions, all steps kept)",
+        fast_s,
+        plain_s,
+        f"spread {last.std():.4f} / {plain[0]:.4f}, distinct {np.unique(np.round(last, 3)).size} / {plain[1]}",
+    )
 
 
 # --- decisions: copying and exploring in a restless two-armed bandit ---------------------------
@@ -195,29 +222,41 @@ def plain_decisions(g: nx.Graph, *, explore: float, quality: float, best, rng) -
             good = [choice[o] for o in [person, *g[person]] if worked[o]]
             new[person] = good[int(rng.integers(len(good)))] if good else choice[person]
         choice = new
-    return float(np.mean(right[FLIP:FLIP + 20]))
+    return float(np.mean(right[FLIP : FLIP + 20]))
 
 
 def bench_decisions() -> tuple:
     a = decisions_network(N, 4, rng_for(SEED, 0))
     best = better_option(STEPS, FLIP)
-    fast_s, choices = best_of(lambda: social_learning(a, explore=EXPLORE, quality=QUALITY, best=best,
-                                                      rng=rng_for(SEED, 1)))
+    fast_s, choices = best_of(
+        lambda: social_learning(a, explore=EXPLORE, quality=QUALITY, best=best, rng=rng_for(SEED, 1))
+    )
     g = nx.from_scipy_sparse_array(a)
-    plain_s, plain = best_of(lambda: plain_decisions(g, explore=EXPLORE, quality=QUALITY, best=best,
-                                                     rng=rng_for(SEED, 1)), repeat=1)
+    plain_s, plain = best_of(
+        lambda: plain_decisions(g, explore=EXPLORE, quality=QUALITY, best=best, rng=rng_for(SEED, 1)), repeat=1
+    )
     right = (choices == best[:, None]).mean(axis=1)
-    return ("decisions (choices, all steps kept)", fast_s, plain_s,
-            f"right in 20 steps after the flip {right[FLIP:FLIP + 20].mean():.3f} / {plain:.3f}")
+    return (
+        "decisions (choices, all steps kept)",
+        fast_s,
+        plain_s,
+        f"right in 20 steps after the flip {right[FLIP : FLIP + 20].mean():.3f} / {plain:.3f}",
+    )
 
 
 def full_runs() -> None:
     print("\nwhole model runs (Model.run, first call, includes network generation and reference sweeps)")
     print(f"{'model':>12} {'settings':>34} {'seconds':>8}")
-    cases = [("smallworld", {"n": 1000, "k": 10, "p": 0.01}), ("maintenance", {"n": N, "steps": STEPS}),
-             ("currency", {"n": N, "steps": STEPS}), ("nonhuman", {"groups": 12, "group_size": 40}),
-             ("diversity", {"n": N, "steps": STEPS}), ("specialised", {"n": N}),
-             ("connections", {"fields": 12, "field_size": 50}), ("decisions", {"n": N, "steps": STEPS})]
+    cases = [
+        ("smallworld", {"n": 1000, "k": 10, "p": 0.01}),
+        ("maintenance", {"n": N, "steps": STEPS}),
+        ("currency", {"n": N, "steps": STEPS}),
+        ("nonhuman", {"groups": 12, "group_size": 40}),
+        ("diversity", {"n": N, "steps": STEPS}),
+        ("specialised", {"n": N}),
+        ("connections", {"fields": 12, "field_size": 50}),
+        ("decisions", {"n": N, "steps": STEPS}),
+    ]
     for name, params in cases:
         start = time.perf_counter()
         MODELS[name]().run(seed=SEED, **params)
@@ -229,9 +268,16 @@ def redraws() -> None:
 
     print("\nexplorer redraw after a slider change at the notebook's default size, median of 6 (ms)")
     print(f"{'model':>12} {'slider':>8} {'run':>6} {'plot':>6} {'network':>8} {'total':>6}")
-    moves = {"smallworld": ("p", 0.05), "maintenance": ("budget", 0.6), "currency": ("lifetime", 1),
-             "nonhuman": ("remove", "all non-human nodes"), "diversity": ("epsilon", 0.3),
-             "specialised": ("m", 3), "connections": ("bridges", 2), "decisions": ("explore", 0.05)}
+    moves = {
+        "smallworld": ("p", 0.05),
+        "maintenance": ("budget", 0.6),
+        "currency": ("lifetime", 1),
+        "nonhuman": ("remove", "all non-human nodes"),
+        "diversity": ("epsilon", 0.3),
+        "specialised": ("m", 3),
+        "connections": ("bridges", 2),
+        "decisions": ("explore", 0.05),
+    }
     for name, (slider, value) in moves.items():
         explorer = ModelExplorer(MODELS[name]())
         default = explorer.sliders[slider].value
@@ -240,8 +286,9 @@ def redraws() -> None:
             explorer.sliders[slider].value = value if i % 2 == 0 else default
             rows.append(explorer.timings)
         med = {k: statistics.median(r[k] for r in rows) * 1000 for k in rows[0]}
-        print(f"{name:>12} {slider:>8} {med['run']:>6.0f} {med['plot']:>6.0f} {med['network']:>8.0f} "
-              f"{med['total']:>6.0f}")
+        print(
+            f"{name:>12} {slider:>8} {med['run']:>6.0f} {med['plot']:>6.0f} {med['network']:>8.0f} {med['total']:>6.0f}"
+        )
 
 
 def notebooks() -> None:
@@ -252,8 +299,9 @@ def notebooks() -> None:
     for path in sorted((ROOT / "notebooks").glob("1[1-8]-*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         start = time.perf_counter()
-        NotebookClient(nb, timeout=120, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        ).execute()
         print(f"{path.name:>36} {time.perf_counter() - start:>6.1f}")
 
 
@@ -261,11 +309,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notebooks", action="store_true", help="also time the model notebooks")
     args = parser.parse_args()
-    print(f"time-stepping models: {N:,} people × {STEPS} steps, same network and rules for both "
-          "implementations (vectorised: best of 3; plain networkx loop: 1 run)")
+    print(
+        f"time-stepping models: {N:,} people × {STEPS} steps, same network and rules for both "
+        "implementations (vectorised: best of 3; plain networkx loop: 1 run)"
+    )
     print(f"{'model':>38} {'vectorised s':>13} {'plain s':>8} {'speed-up':>9}  outcome (vectorised / plain)")
-    for model, fast_s, plain_s, outcome in (bench_maintenance(), bench_currency(), bench_diversity(),
-                                            bench_decisions()):
+    for model, fast_s, plain_s, outcome in (
+        bench_maintenance(),
+        bench_currency(),
+        bench_diversity(),
+        bench_decisions(),
+    ):
         print(f"{model:>38} {fast_s:>13.3f} {plain_s:>8.2f} {plain_s / fast_s:>8.0f}×  {outcome}")
     full_runs()
     redraws()

@@ -45,8 +45,12 @@ def _json_unterminated(size: int) -> bytes:
 
 
 def _json_brackets_in_strings(size: int) -> bytes:
-    return _repeat(b'"[[{{\\"]]}}",', size, head=b'{"format":"connectivism-learning-network",'
-                   b'"format_version":1,"nodes":[', tail=b'"x"]}')
+    return _repeat(
+        b'"[[{{\\"]]}}",',
+        size,
+        head=b'{"format":"connectivism-learning-network","format_version":1,"nodes":[',
+        tail=b'"x"]}',
+    )
 
 
 def _json_deep(size: int) -> bytes:
@@ -56,8 +60,7 @@ def _json_deep(size: int) -> bytes:
 def _graphml_key_defaults(size: int) -> bytes:
     head, tail = b"<graphml>", b"</graph></graphml>"
     keys = b"".join(
-        b'<key id="k%d" for="node" attr.name="a%d"><default>x</default></key>' % (i, i)
-        for i in range(size // 2 // 75)
+        b'<key id="k%d" for="node" attr.name="a%d"><default>x</default></key>' % (i, i) for i in range(size // 2 // 75)
     )
     room = size - len(head) - len(keys) - len(b"<graph>") - len(tail)
     nodes, used, i = [], 0, 0
@@ -71,9 +74,12 @@ def _graphml_key_defaults(size: int) -> bytes:
 
 
 def _graphml_mislabelled(size: int) -> bytes:
-    return _repeat("<!-- Sérgio -->".encode(), size,
-                   head=b"<?xml version='1.0' encoding='iso-8859-1'?>\n<graphml><graph>",
-                   tail=b"</graph></graphml>")
+    return _repeat(
+        "<!-- Sérgio -->".encode(),
+        size,
+        head=b"<?xml version='1.0' encoding='iso-8859-1'?>\n<graphml><graph>",
+        tail=b"</graph></graphml>",
+    )
 
 
 def _csv_wide_header(size: int) -> tuple[bytes, bytes]:
@@ -174,8 +180,10 @@ def main() -> None:
             result = _timed(_run, (reader, make, size), args.timeout)
             shown = size / MB
             if result is None:
-                print(f"{reader:<13}{label:<31}{shown:6.3f}{'>' + str(int(args.timeout)):>9}"
-                      f"{'>' + format(args.timeout / shown, '.0f'):>9}  stopped after {args.timeout:.0f} s")
+                print(
+                    f"{reader:<13}{label:<31}{shown:6.3f}{'>' + str(int(args.timeout)):>9}"
+                    f"{'>' + format(args.timeout / shown, '.0f'):>9}  stopped after {args.timeout:.0f} s"
+                )
                 continue
             _, cpu, outcome = result
             print(f"{reader:<13}{label:<31}{shown:6.3f}{cpu:9.3f}{cpu / shown:9.3f}  {outcome}")

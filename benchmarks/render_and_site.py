@@ -19,8 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import networkx as nx
 import nbformat
+import networkx as nx
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,8 +51,7 @@ def time_renderer() -> None:
             t = time.perf_counter()
             view = draw(g)
             times.append(time.perf_counter() - t)
-        print(f"{n:>6} {g.number_of_edges():>6} {statistics.median(times) * 1000:>10.1f} "
-              f"{len(view.html) / 1024:>8.0f}")
+        print(f"{n:>6} {g.number_of_edges():>6} {statistics.median(times) * 1000:>10.1f} {len(view.html) / 1024:>8.0f}")
 
 
 def time_notebooks() -> None:
@@ -62,16 +61,29 @@ def time_notebooks() -> None:
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         t = time.perf_counter()
-        NotebookClient(nb, timeout=120, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        ).execute()
         print(f"{time.perf_counter() - t:>7.1f}  {path.relative_to(ROOT)}")
 
 
 def clean_build(out: Path) -> float:
     t = time.perf_counter()
-    subprocess.run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT),
-                    "--path-output", str(out), "--all", "-W", "-n", "--keep-going"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            str(Path(sys.executable).parent / "jupyter-book"),
+            "build",
+            str(ROOT),
+            "--path-output",
+            str(out),
+            "--all",
+            "-W",
+            "-n",
+            "--keep-going",
+        ],
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - t
 
 
@@ -79,11 +91,16 @@ ASSET = re.compile(r'(?:src|href)="([^"#?]+)(?:\?[^"]*)?"')
 
 
 def page_weights(html_dir: Path) -> None:
-    print("\npage weight: unique = the page's HTML (frames included) + files only it uses;"
-          " shared = cached site assets it loads")
+    print(
+        "\npage weight: unique = the page's HTML (frames included) + files only it uses;"
+        " shared = cached site assets it loads"
+    )
     print(f"{'unique KB':>10} {'shared KB':>10}  page")
-    pages = sorted(p for p in html_dir.rglob("*.html") if "_static" not in p.parts
-                   and p.name not in {"genindex.html", "search.html"})
+    pages = sorted(
+        p
+        for p in html_dir.rglob("*.html")
+        if "_static" not in p.parts and p.name not in {"genindex.html", "search.html"}
+    )
     uses: dict[Path, set[Path]] = {}
     for page in pages:
         text = page.read_text("utf-8")
@@ -102,8 +119,9 @@ def page_weights(html_dir: Path) -> None:
         for r in refs:
             counts[r] = counts.get(r, 0) + 1
     for page in pages:
-        unique = page.stat().st_size + sum(r.stat().st_size for r in uses[page]
-                                           if counts[r] == 1 and "_static" not in r.parts)
+        unique = page.stat().st_size + sum(
+            r.stat().st_size for r in uses[page] if counts[r] == 1 and "_static" not in r.parts
+        )
         shared = sum(r.stat().st_size for r in uses[page] if counts[r] > 1 or "_static" in r.parts)
         print(f"{unique / 1024:>10.0f} {shared / 1024:>10.0f}  {page.relative_to(html_dir)}")
 

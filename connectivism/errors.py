@@ -162,10 +162,11 @@ class InvalidNameError(NetworkError, ValueError):
     Examples
     --------
     >>> from connectivism.network import LearningNetwork
-    >>> LearningNetwork("Me").add("   ", "person")
+    >>> LearningNetwork("Me").add("   ", "person")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.InvalidNameError: The name '   ' is empty: give every node a name with at least one letter, digit or symbol.
+    connectivism.errors.InvalidNameError: The name '   ' is empty: give every node a name with at
+    least one letter, digit or symbol.
     """
 
 
@@ -177,10 +178,12 @@ class DuplicateNodeError(NetworkError, ValueError):
     >>> from connectivism.network import LearningNetwork
     >>> net = LearningNetwork("Me")
     >>> _ = net.add("Ada Lovelace", "person")
-    >>> net.add("ada  LOVELACE", "person")
+    >>> net.add("ada  LOVELACE", "person")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.DuplicateNodeError: There is already a node called 'Ada Lovelace', and 'ada LOVELACE' counts as the same name (names are compared ignoring case, spacing and Unicode variants): choose a different name or edit the existing node.
+    connectivism.errors.DuplicateNodeError: There is already a node called 'Ada Lovelace', and 'ada
+    LOVELACE' counts as the same name (names are compared ignoring case, spacing and Unicode
+    variants): choose a different name or edit the existing node.
     """
 
 
@@ -190,10 +193,11 @@ class UnknownNodeError(NetworkError, LookupError):
     Examples
     --------
     >>> from connectivism.network import LearningNetwork
-    >>> LearningNetwork("Me").node("Bob")
+    >>> LearningNetwork("Me").node("Bob")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.UnknownNodeError: There is no node called 'Bob' in this network: add it as a node first, or check the spelling.
+    connectivism.errors.UnknownNodeError: There is no node called 'Bob' in this network: add it as a
+    node first, or check the spelling.
     """
 
 
@@ -203,10 +207,11 @@ class InvalidKindError(NetworkError, ValueError):
     Examples
     --------
     >>> from connectivism.network import LearningNetwork
-    >>> LearningNetwork("Me").add("Ada", "persn")
+    >>> LearningNetwork("Me").add("Ada", "persn")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.InvalidKindError: The kind 'persn' for 'Ada' is not a kind of node: use person, community, resource or tool.
+    connectivism.errors.InvalidKindError: The kind 'persn' for 'Ada' is not a kind of node: use
+    person, community, resource or tool.
     """
 
 
@@ -219,10 +224,11 @@ class MeNodeError(NetworkError, ValueError):
     Examples
     --------
     >>> from connectivism.network import LearningNetwork
-    >>> LearningNetwork("Me").remove("Me")
+    >>> LearningNetwork("Me").remove("Me")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.MeNodeError: 'Me' is the learner at the centre of this network and cannot be removed: rename it instead, or start a new network.
+    connectivism.errors.MeNodeError: 'Me' is the learner at the centre of this network and cannot be
+    removed: rename it instead, or start a new network.
     """
 
 
@@ -234,10 +240,11 @@ class InvalidStrengthError(NetworkError, ValueError):
     >>> from connectivism.network import LearningNetwork
     >>> net = LearningNetwork("Me")
     >>> _ = net.add("Ada", "person")
-    >>> net.connect("Me", "Ada", strength=0)
+    >>> net.connect("Me", "Ada", strength=0)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.InvalidStrengthError: Strength 0 for the tie Me–Ada is outside 1–5: use a whole number from 1 (weak) to 5 (strong).
+    connectivism.errors.InvalidStrengthError: Strength 0 for the tie Me–Ada is outside 1–5: use a
+    whole number from 1 (weak) to 5 (strong).
     """
 
 
@@ -249,10 +256,11 @@ class SelfTieError(NetworkError, ValueError):
     >>> from connectivism.network import LearningNetwork
     >>> net = LearningNetwork("Me")
     >>> _ = net.add("Ada", "person")
-    >>> net.connect("Ada", "ada")
+    >>> net.connect("Ada", "ada")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.SelfTieError: 'Ada' and 'ada' are the same node, and it cannot be tied to itself: a tie joins two different nodes.
+    connectivism.errors.SelfTieError: 'Ada' and 'ada' are the same node, and it cannot be tied to
+    itself: a tie joins two different nodes.
     """
 
 
@@ -265,10 +273,11 @@ class DuplicateTieError(NetworkError, ValueError):
     >>> net = LearningNetwork("Me")
     >>> _ = net.add("Ada", "person")
     >>> _ = net.connect("Me", "Ada")
-    >>> net.connect("Ada", "Me")
+    >>> net.connect("Ada", "Me")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.DuplicateTieError: 'Ada' and 'Me' are already tied: change the existing tie instead of adding another (a tie has no direction, so Ada–Me and Me–Ada are the same tie).
+    connectivism.errors.DuplicateTieError: 'Ada' and 'Me' are already tied: change the existing tie
+    instead of adding another (a tie has no direction, so Ada–Me and Me–Ada are the same tie).
     """
 
 
@@ -295,10 +304,11 @@ class InvalidDateError(NetworkError, ValueError):
     >>> from connectivism.network import LearningNetwork
     >>> net = LearningNetwork("Me")
     >>> _ = net.add("Ada", "person")
-    >>> net.connect("Me", "Ada", since="1 March 2024")
+    >>> net.connect("Me", "Ada", since="1 March 2024")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.InvalidDateError: The since date '1 March 2024' on the tie Me–Ada is not an ISO 8601 date: write it as YYYY-MM-DD, for example 2024-03-01.
+    connectivism.errors.InvalidDateError: The since date '1 March 2024' on the tie Me–Ada is not an
+    ISO 8601 date: write it as YYYY-MM-DD, for example 2024-03-01.
     """
 
 
@@ -313,10 +323,11 @@ class InvalidFieldError(NetworkError, ValueError):
     >>> from connectivism.network import LearningNetwork
     >>> net = LearningNetwork("Me")
     >>> _ = net.add("Ada", "person")
-    >>> net.connect("Me", "Ada", initiated_by="someone")
+    >>> net.connect("Me", "Ada", initiated_by="someone")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.InvalidFieldError: 'someone' is not accepted for initiated_by on the tie Me–Ada: use me, them, both, or leave it empty.
+    connectivism.errors.InvalidFieldError: 'someone' is not accepted for initiated_by on the tie
+    Me–Ada: use me, them, both, or leave it empty.
     """
 
 
@@ -350,10 +361,12 @@ class FileFormatError(NetworkError, ValueError):
     Examples
     --------
     >>> from connectivism.formats import from_json
-    >>> from_json('{"format": "someone-elses-graph"}')
+    >>> from_json('{"format": "someone-elses-graph"}')  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.FileFormatError: The file 'network.json' is not a learning-network file: it says its format is 'someone-elses-graph', and files made by the kit say "format": "connectivism-learning-network".
+    connectivism.errors.FileFormatError: The file 'network.json' is not a learning-network file: it
+    says its format is 'someone-elses-graph', and files made by the kit say "format":
+    "connectivism-learning-network".
     """
 
 
@@ -363,10 +376,11 @@ class MalformedFileError(FileFormatError):
     Examples
     --------
     >>> from connectivism.formats import from_json
-    >>> from_json('{"format": ')
+    >>> from_json('{"format": ')  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.MalformedFileError: The file 'network.json' is not valid JSON (Expecting value at line 1, column 12): it may be damaged, or it is another kind of file.
+    connectivism.errors.MalformedFileError: The file 'network.json' is not valid JSON (Expecting
+    value at line 1, column 12): it may be damaged, or it is another kind of file.
     """
 
 
@@ -379,10 +393,12 @@ class FileTooLargeError(FileFormatError):
     Examples
     --------
     >>> from connectivism.formats import MAX_FILE_BYTES, load
-    >>> load(b"{" + b" " * MAX_FILE_BYTES, name="upload.json")
+    >>> load(b"{" + b" " * MAX_FILE_BYTES, name="upload.json")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.FileTooLargeError: The file 'upload.json' is 5.0 MB, larger than the 5.0 MB limit for learning-network files, so it was not read: check that you picked the right file (a learning network is usually a few kilobytes).
+    connectivism.errors.FileTooLargeError: The file 'upload.json' is 5.0 MB, larger than the 5.0 MB
+    limit for learning-network files, so it was not read: check that you picked the right file (a
+    learning network is usually a few kilobytes).
     """
 
 
@@ -393,10 +409,12 @@ class EncodingError(FileFormatError):
     --------
     >>> from connectivism.formats import from_csv
     >>> nodes = "name,kind,topic,tags,note\\nRenée,me,,,\\n".encode("cp1252")
-    >>> from_csv(nodes, "from,to,strength,since,last_contact,initiated_by\\n")
+    >>> from_csv(nodes, "from,to,strength,since,last_contact,initiated_by\\n")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.EncodingError: The file 'nodes.csv' is not UTF-8 (it looks like Windows/cp1252 text). In Excel use File → Save As → 'CSV UTF-8 (Comma delimited)'; in LibreOffice tick 'Edit filter settings' and choose the character set 'Unicode (UTF-8)'.
+    connectivism.errors.EncodingError: The file 'nodes.csv' is not UTF-8 (it looks like
+    Windows/cp1252 text). In Excel use File → Save As → 'CSV UTF-8 (Comma delimited)'; in
+    LibreOffice tick 'Edit filter settings' and choose the character set 'Unicode (UTF-8)'.
     """
 
 
@@ -406,10 +424,12 @@ class SchemaVersionError(FileFormatError):
     Examples
     --------
     >>> from connectivism.formats import from_json
-    >>> from_json('{"format": "connectivism-learning-network", "format_version": 3}')
+    >>> from_json('{"format": "connectivism-learning-network", "format_version": 3}')  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.SchemaVersionError: The file 'network.json' was made by a newer version of the kit (format version 3; this kit reads versions up to 2): update the kit (the connectivism package) to open it.
+    connectivism.errors.SchemaVersionError: The file 'network.json' was made by a newer version of
+    the kit (format version 3; this kit reads versions up to 2): update the kit (the connectivism
+    package) to open it.
     """
 
 
@@ -423,10 +443,12 @@ class UnsafeFileError(FileFormatError):
     Examples
     --------
     >>> from connectivism.formats import from_json
-    >>> from_json("[" * 100_000)
+    >>> from_json("[" * 100_000)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.UnsafeFileError: The file 'network.json' nests lists or objects more than 20 levels deep; a learning network needs at most 4, so the file was not read (deep nesting can be used to crash the program that reads it).
+    connectivism.errors.UnsafeFileError: The file 'network.json' nests lists or objects more than 20
+    levels deep; a learning network needs at most 4, so the file was not read (deep nesting can be
+    used to crash the program that reads it).
     """
 
 
@@ -441,11 +463,12 @@ class ClassKeyError(NetworkError, ValueError):
     --------
     >>> import pathlib, tempfile
     >>> from connectivism.facilitator.classnet import load_or_create_key
-    >>> with tempfile.TemporaryDirectory() as folder:
+    >>> with tempfile.TemporaryDirectory() as folder:  # doctest: +NORMALIZE_WHITESPACE
     ...     load_or_create_key(folder)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    connectivism.errors.ClassKeyError: The key file ... is a folder: give the path of a key file (it is made if it is missing).
+    connectivism.errors.ClassKeyError: The key file ... is a folder: give the path of a key file (it
+    is made if it is missing).
     """
 
 
@@ -462,9 +485,9 @@ class ModelParameterError(NetworkError, ValueError):
     Examples
     --------
     >>> from connectivism.models import SmallWorld
-    >>> SmallWorld().run(p=1.5)
+    >>> SmallWorld().run(p=1.5)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.ModelParameterError: p = 1.5 is outside 0–1: p is the chance that each tie is rewired into a long tie (a shortcut); use a number from 0 to 1.
+    connectivism.errors.ModelParameterError: p = 1.5 is outside 0–1: p is the chance that each tie
+    is rewired into a long tie (a shortcut); use a number from 0 to 1.
     """
-

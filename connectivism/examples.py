@@ -22,10 +22,11 @@ __all__ = ["EXAMPLES", "load_example"]
 
 #: Example name → (file in connectivism/data, one-line description).
 EXAMPLES: dict[str, tuple[str, str]] = {
-    "teacher": ("example-teacher.json",
-                "Amira, a secondary-school science teacher (fictional)"),
-    "clinical-educator": ("example-clinical-educator.json",
-                          "Jonas, a clinical educator in emergency medicine (fictional)"),
+    "teacher": ("example-teacher.json", "Amira, a secondary-school science teacher (fictional)"),
+    "clinical-educator": (
+        "example-clinical-educator.json",
+        "Jonas, a clinical educator in emergency medicine (fictional)",
+    ),
 }
 
 
@@ -46,9 +47,7 @@ def load_example(name: str) -> LearningNetwork:
         If there is no example of that name.
     """
     if name not in EXAMPLES:
-        raise NetworkError(
-            f"There is no example network called {name!r}: choose one of {', '.join(EXAMPLES)}."
-        )
+        raise NetworkError(f"There is no example network called {name!r}: choose one of {', '.join(EXAMPLES)}.")
     filename = EXAMPLES[name][0]
     text = resources.files("connectivism.data").joinpath(filename).read_text("utf-8")
     return from_json(text, name=filename)

@@ -137,7 +137,9 @@ _NODE_FIELDS = ("kind", "topic", "tags", "note")
 _TIE_FIELDS = ("strength", "since", "last_contact", "initiated_by")
 _METADATA_FIELDS = ("title", "created", "as_of", "learner_id", "saved_at")
 _LEARNER_ID = re.compile(r"[0-9a-f]{32}")
-_ISO_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?(?:Z|[+-][0-9]{2}:[0-9]{2})")
+_ISO_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?(?:Z|[+-][0-9]{2}:[0-9]{2})"
+)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _KINDS_TEXT = "person, community, resource or tool"
 _STRENGTH_HINT = "use a whole number from 1 (weak) to 5 (strong)"
@@ -285,8 +287,7 @@ def _clean_name(value: object, *, what: str = "name") -> str:
     display = " ".join(value.split())
     if not normalise_name(display):
         raise InvalidNameError(
-            f"The {what} {_q(value)} is empty: give every node a name with at least one "
-            "letter, digit or symbol.",
+            f"The {what} {_q(value)} is empty: give every node a name with at least one letter, digit or symbol.",
             field="name",
             value=value,
         )
@@ -333,8 +334,7 @@ def _clean_line(value: object, *, field: str, owner: str, limit: int) -> str:
     bad = _bad_character(text)
     if bad is not None:
         raise InvalidFieldError(
-            f"The {field} {_q(text)} {owner} contains an invisible control character "
-            f"(U+{ord(bad):04X}): remove it.",
+            f"The {field} {_q(text)} {owner} contains an invisible control character (U+{ord(bad):04X}): remove it.",
             field=field,
             value=value,
         )
@@ -361,8 +361,7 @@ def _clean_note(value: object, *, owner: str) -> str:
         return ""
     if not isinstance(value, str):
         raise InvalidFieldError(
-            f"The note {owner} is {_q(value)}, which is not text: write it as text, or "
-            "leave it empty.",
+            f"The note {owner} is {_q(value)}, which is not text: write it as text, or leave it empty.",
             field="note",
             value=value,
         )
@@ -377,8 +376,7 @@ def _clean_note(value: object, *, owner: str) -> str:
         )
     if len(text) > MAX_NOTE_LENGTH:
         raise InvalidFieldError(
-            f"The note {owner} is {len(text)} characters long: a note can be at most "
-            f"{MAX_NOTE_LENGTH} characters.",
+            f"The note {owner} is {len(text)} characters long: a note can be at most {MAX_NOTE_LENGTH} characters.",
             field="note",
             value=value,
         )
@@ -391,8 +389,7 @@ def _clean_tags(value: object, *, owner: str) -> tuple[str, ...]:
         return ()
     if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
         raise InvalidFieldError(
-            f"The tags {owner} must be a list of words such as ['mentor', 'ethics'], "
-            f"not {_q(value)}.",
+            f"The tags {owner} must be a list of words such as ['mentor', 'ethics'], not {_q(value)}.",
             field="tags",
             value=value,
         )
@@ -401,8 +398,7 @@ def _clean_tags(value: object, *, owner: str) -> tuple[str, ...]:
     for raw in value:
         if not isinstance(raw, str):
             raise InvalidFieldError(
-                f"The tag {_q(raw)} {owner} is not text: each tag is a short text such as "
-                "'mentor'.",
+                f"The tag {_q(raw)} {owner} is not text: each tag is a short text such as 'mentor'.",
                 field="tags",
                 value=value,
             )
@@ -415,8 +411,7 @@ def _clean_tags(value: object, *, owner: str) -> tuple[str, ...]:
             )
         if "|" in tag:
             raise InvalidFieldError(
-                f"The tag {_q(tag)} {owner} contains '|', which separates tags in files: "
-                "split it into separate tags.",
+                f"The tag {_q(tag)} {owner} contains '|', which separates tags in files: split it into separate tags.",
                 field="tags",
                 value=value,
             )
@@ -480,8 +475,7 @@ def _clean_date(value: object, *, field: str, owner: str) -> datetime.date | Non
         return None
     if isinstance(value, datetime.datetime):
         raise InvalidDateError(
-            f"The {field} date {_q(value)} {owner} includes a time of day: give just the "
-            f"date; {_DATE_HINT}.",
+            f"The {field} date {_q(value)} {owner} includes a time of day: give just the date; {_DATE_HINT}.",
             field=field,
             value=value,
         )
@@ -489,8 +483,7 @@ def _clean_date(value: object, *, field: str, owner: str) -> datetime.date | Non
         return value
     if not isinstance(value, str):
         raise InvalidDateError(
-            f"The {field} date {_q(value)} {owner} is not a date: {_DATE_HINT}, or leave it "
-            "empty.",
+            f"The {field} date {_q(value)} {owner} is not a date: {_DATE_HINT}, or leave it empty.",
             field=field,
             value=value,
         )
@@ -507,8 +500,7 @@ def _clean_date(value: object, *, field: str, owner: str) -> datetime.date | Non
         return datetime.date.fromisoformat(text)
     except ValueError as error:
         raise InvalidDateError(
-            f"The {field} date {_q(value)} {owner} is not a real date ({error}): "
-            f"{_DATE_HINT}.",
+            f"The {field} date {_q(value)} {owner} is not a real date ({error}): {_DATE_HINT}.",
             field=field,
             value=value,
         ) from None
@@ -525,8 +517,7 @@ def _clean_initiator(value: object, *, tie: str) -> str | None:
         if text in INITIATORS:
             return text
     raise InvalidFieldError(
-        f"{_q(value)} is not accepted for initiated_by on the tie {tie}: use me, them, both, "
-        "or leave it empty.",
+        f"{_q(value)} is not accepted for initiated_by on the tie {tie}: use me, them, both, or leave it empty.",
         field="initiated_by",
         value=value,
     )
@@ -536,8 +527,7 @@ def _check_fields(fields: dict[str, Any], allowed: tuple[str, ...], *, what: str
     unknown = [name for name in fields if name not in allowed]
     if unknown:
         raise InvalidFieldError(
-            f"{what} have no field {_q(unknown[0])}: you can edit "
-            f"{', '.join(allowed[:-1])} and {allowed[-1]}{extra}.",
+            f"{what} have no field {_q(unknown[0])}: you can edit {', '.join(allowed[:-1])} and {allowed[-1]}{extra}.",
             field=unknown[0],
             value=fields[unknown[0]],
         )
@@ -709,9 +699,7 @@ def _clean_metadata(fields: dict[str, Any], base: Metadata) -> Metadata:
         "saved_at": _clean_saved_at(fields["saved_at"]) if "saved_at" in fields else base.saved_at,
     }
     if "title" in fields:
-        values["title"] = _clean_line(
-            fields["title"], field="title", owner="of the network", limit=MAX_TITLE_LENGTH
-        )
+        values["title"] = _clean_line(fields["title"], field="title", owner="of the network", limit=MAX_TITLE_LENGTH)
     for name in ("created", "as_of"):
         if name in fields:
             values[name] = _clean_date(fields[name], field=name, owner="in the metadata")
@@ -729,8 +717,7 @@ def _name_cost(name: str) -> int:
 
 def _node_text(node: Node) -> int:
     """Characters of a node's text (its name once; see ``LearningNetwork.text_length``)."""
-    return (_name_cost(node.name) + len(node.topic) + sum(len(tag) for tag in node.tags)
-            + len(node.note))
+    return _name_cost(node.name) + len(node.topic) + sum(len(tag) for tag in node.tags) + len(node.note)
 
 
 def _tie_text(tie: Tie) -> int:
@@ -816,8 +803,10 @@ class LearningNetwork:
         learner_id: str | None = None,
     ) -> None:
         display = _clean_name(me_name, what="learner's name")
-        metadata = _clean_metadata({"title": title, "created": created, "as_of": as_of,
-                                    "learner_id": learner_id or new_learner_id()}, Metadata())
+        metadata = _clean_metadata(
+            {"title": title, "created": created, "as_of": as_of, "learner_id": learner_id or new_learner_id()},
+            Metadata(),
+        )
         key = normalise_name(display)
         self._nodes: dict[str, Node] = {key: Node(display, "me")}
         self._ties: dict[frozenset[str], Tie] = {}
@@ -955,10 +944,7 @@ class LearningNetwork:
         )
 
     def __repr__(self) -> str:
-        return (
-            f"<LearningNetwork me={self.me!r}: {len(self._nodes)} nodes, "
-            f"{len(self._ties)} ties>"
-        )
+        return f"<LearningNetwork me={self.me!r}: {len(self._nodes)} nodes, {len(self._ties)} ties>"
 
     def copy(self) -> LearningNetwork:
         """Return an independent copy (nodes and ties are immutable, so this is cheap).
@@ -1176,8 +1162,7 @@ class LearningNetwork:
             kind = _clean_kind(fields["kind"], name=node.name)
             if node.is_me and kind != "me":
                 raise MeNodeError(
-                    f"The kind of {_q(node.name)}, the learner, is always 'me' and cannot "
-                    f"change to {_q(kind)}.",
+                    f"The kind of {_q(node.name)}, the learner, is always 'me' and cannot change to {_q(kind)}.",
                     field="kind",
                     value=fields["kind"],
                 )
@@ -1190,9 +1175,7 @@ class LearningNetwork:
                 )
             changes["kind"] = kind
         if "topic" in fields:
-            changes["topic"] = _clean_line(
-                fields["topic"], field="topic", owner=owner, limit=MAX_TOPIC_LENGTH
-            )
+            changes["topic"] = _clean_line(fields["topic"], field="topic", owner=owner, limit=MAX_TOPIC_LENGTH)
         if "tags" in fields:
             changes["tags"] = _clean_tags(fields["tags"], owner=owner)
         if "note" in fields:
@@ -1253,9 +1236,7 @@ class LearningNetwork:
         copies = 1 + (key == self._me) + sum(1 for tkey in self._ties if key in tkey)
         added = copies * (_name_cost(display) - _name_cost(self._nodes[key].name))
         self._check_text(added, f"Renaming {_q(self._nodes[key].name)}", field="name", value=new)
-        nodes = {
-            (new_key if k == key else k): (node if k == key else v) for k, v in self._nodes.items()
-        }
+        nodes = {(new_key if k == key else k): (node if k == key else v) for k, v in self._nodes.items()}
         ties: dict[frozenset[str], Tie] = {}
         for tkey, tie in self._ties.items():
             if key in tkey:
@@ -1313,8 +1294,7 @@ class LearningNetwork:
                 value=name,
             )
         ties = {tkey: tie for tkey, tie in self._ties.items() if key not in tkey}
-        removed = _node_text(node) + sum(_tie_text(tie) for tkey, tie in self._ties.items()
-                                         if key in tkey)
+        removed = _node_text(node) + sum(_tie_text(tie) for tkey, tie in self._ties.items() if key in tkey)
         del self._nodes[key]
         self._ties = ties
         self._text -= removed
@@ -1670,8 +1650,7 @@ class LearningNetwork:
         existing = self._nodes[key].name
         if existing == display:
             message = (
-                f"There is already a node called {_q(existing)}: choose a different name or "
-                "edit the existing node."
+                f"There is already a node called {_q(existing)}: choose a different name or edit the existing node."
             )
         else:
             message = (
@@ -1682,10 +1661,7 @@ class LearningNetwork:
         return DuplicateNodeError(message, field="name", value=display)
 
     def _tie_values(self) -> dict[frozenset[str], tuple[Any, ...]]:
-        return {
-            tkey: (tie.strength, tie.since, tie.last_contact, tie.initiated_by)
-            for tkey, tie in self._ties.items()
-        }
+        return {tkey: (tie.strength, tie.since, tie.last_contact, tie.initiated_by) for tkey, tie in self._ties.items()}
 
 
 def _clean_name_error(value: object) -> NetworkError:

@@ -71,8 +71,7 @@ def anonymised(net: LearningNetwork) -> LearningNetwork:
 
     names: dict[str, str] = {}
     people = (f"Person {i}" for i in itertools.count(1))
-    learner = itertools.chain([LEARNER_PSEUDONYM],
-                              (f"{LEARNER_PSEUDONYM} {i}" for i in itertools.count(2)))
+    learner = itertools.chain([LEARNER_PSEUDONYM], (f"{LEARNER_PSEUDONYM} {i}" for i in itertools.count(2)))
     for node in net.nodes:
         if node.kind == "me":
             names[node.name] = free(learner)
@@ -87,8 +86,7 @@ def anonymised(net: LearningNetwork) -> LearningNetwork:
 
 
 def _copy(net: LearningNetwork, names: dict[str, str], title: str) -> LearningNetwork:
-    out = LearningNetwork(names[net.me], title=title,
-                          created=net.metadata.created, as_of=net.metadata.as_of)
+    out = LearningNetwork(names[net.me], title=title, created=net.metadata.created, as_of=net.metadata.as_of)
     out.set_metadata(learner_id=net.metadata.learner_id)  # the identity travels with the export
     for node in net.nodes:
         if node.kind == "me":
@@ -96,6 +94,12 @@ def _copy(net: LearningNetwork, names: dict[str, str], title: str) -> LearningNe
         else:
             out.add(names[node.name], node.kind, topic=node.topic, tags=node.tags)
     for tie in net.ties:
-        out.connect(names[tie.a], names[tie.b], strength=tie.strength, since=tie.since,
-                    last_contact=tie.last_contact, initiated_by=tie.initiated_by)
+        out.connect(
+            names[tie.a],
+            names[tie.b],
+            strength=tie.strength,
+            since=tie.since,
+            last_contact=tie.last_contact,
+            initiated_by=tie.initiated_by,
+        )
     return out

@@ -172,8 +172,9 @@ def _reason(err: BaseException) -> str:
     return type(err).__name__
 
 
-def autosave_location(folder: str | os.PathLike[str] | None = None,
-                      *, home: str | os.PathLike[str] | None = None) -> AutosaveLocation:
+def autosave_location(
+    folder: str | os.PathLike[str] | None = None, *, home: str | os.PathLike[str] | None = None
+) -> AutosaveLocation:
     """Choose the autosave file: the given folder, ``$CONNECTIVISM_AUTOSAVE_DIR``, or here.
 
     Parameters
@@ -203,13 +204,13 @@ def autosave_location(folder: str | os.PathLike[str] | None = None,
     if _writable(fallback):
         return AutosaveLocation(
             fallback / AUTOSAVE_NAME,
-            notice=(f"The folder {chosen} cannot be written, so your network is autosaved in "
-                    f"{fallback} instead."),
+            notice=(f"The folder {chosen} cannot be written, so your network is autosaved in {fallback} instead."),
         )
     return AutosaveLocation(
         chosen / AUTOSAVE_NAME,
-        notice=("Your network cannot be autosaved here (no folder can be written): "
-                "export it before you close the notebook."),
+        notice=(
+            "Your network cannot be autosaved here (no folder can be written): export it before you close the notebook."
+        ),
     )
 
 
@@ -241,9 +242,13 @@ class EditSession:
     (2, 'add Ada', 1)
     """
 
-    def __init__(self, network: LearningNetwork | None = None, *,
-                 autosave: str | os.PathLike[str] | bool | None = None,
-                 history_limit: int = HISTORY_LIMIT) -> None:
+    def __init__(
+        self,
+        network: LearningNetwork | None = None,
+        *,
+        autosave: str | os.PathLike[str] | bool | None = None,
+        history_limit: int = HISTORY_LIMIT,
+    ) -> None:
         self.network = _owned(network) if network is not None else LearningNetwork("Me")
         self._history: deque[tuple[str, LearningNetwork]] = deque(maxlen=history_limit)
         self.notice: str | None = None
@@ -269,8 +274,9 @@ class EditSession:
     # --- restoring ---------------------------------------------------------------
 
     @classmethod
-    def resume(cls, *, autosave: str | os.PathLike[str] | None = None,
-               start: Callable[[], LearningNetwork] | None = None) -> EditSession:
+    def resume(
+        cls, *, autosave: str | os.PathLike[str] | None = None, start: Callable[[], LearningNetwork] | None = None
+    ) -> EditSession:
         """Reopen the autosaved network if there is one, else start from ``start()``.
 
         A damaged autosave is kept rather than overwritten: it is renamed
@@ -305,13 +311,17 @@ class EditSession:
             path.rename(kept)
         except OSError as failure:
             self.autosave_path = _another_autosave(path)
-            self.notice = (f"Your autosave could not be read ({_reason(err)}), and it could not be "
-                           f"renamed ({_reason(failure)}): it is still at {path}, unchanged. A new "
-                           f"network was started; it is autosaved to {self.autosave_path.name} "
-                           "instead, so the damaged file is not written over.")
+            self.notice = (
+                f"Your autosave could not be read ({_reason(err)}), and it could not be "
+                f"renamed ({_reason(failure)}): it is still at {path}, unchanged. A new "
+                f"network was started; it is autosaved to {self.autosave_path.name} "
+                "instead, so the damaged file is not written over."
+            )
             return
-        self.notice = (f"Your autosave could not be read ({_reason(err)}); it was kept as "
-                       f"{kept.name} and a new network was started.")
+        self.notice = (
+            f"Your autosave could not be read ({_reason(err)}); it was kept as "
+            f"{kept.name} and a new network was started."
+        )
 
     # --- changing ------------------------------------------------------------------
 
@@ -380,13 +390,16 @@ class EditSession:
                     f"Another builder (another tab, or another notebook in this folder) has saved "
                     f"a different network in {path.name} since this one last saved, so your "
                     "changes were not saved over it; they are still here. Choose: keep yours in "
-                    "a new file, or open the other network (yours is kept in a new file first).")
+                    "a new file, or open the other network (yours is kept in a new file first)."
+                )
                 return None
             self._write(path, data)
         except (OSError, NetworkError) as err:
-            self.save_error = (f"Your change was made, but it could not be autosaved "
-                               f"({_reason(err)}). Download your network (Save & share) to keep "
-                               "your work; Undo still works.")
+            self.save_error = (
+                f"Your change was made, but it could not be autosaved "
+                f"({_reason(err)}). Download your network (Save & share) to keep "
+                "your work; Undo still works."
+            )
             return None
         return path
 
@@ -434,8 +447,10 @@ class EditSession:
         try:
             self._write(target)
         except (OSError, NetworkError) as err:
-            self.save_error = (f"Your network could not be saved in a new file ({_reason(err)}). "
-                               "Download it (Save & share) to keep your work.")
+            self.save_error = (
+                f"Your network could not be saved in a new file ({_reason(err)}). "
+                "Download it (Save & share) to keep your work."
+            )
             return None
         self.autosave_path = target
         self.conflict = False
@@ -464,8 +479,10 @@ class EditSession:
                 data = handle.read(MAX_FILE_BYTES + 1)
             other = from_json(data, name=shared.name)
         except (OSError, NetworkError) as err:
-            self.save_error = (f"The other network could not be opened ({_reason(err)}); yours "
-                               "is unchanged. Keep yours in a new file instead.")
+            self.save_error = (
+                f"The other network could not be opened ({_reason(err)}); yours "
+                "is unchanged. Keep yours in a new file instead."
+            )
             return None
         kept = self.save_as_new()
         if kept is None:
@@ -474,7 +491,9 @@ class EditSession:
         self._history.append(("open the other network", self.network.copy()))
         self.network.replace_with(other)
         self._seen = _digest(data)
-        self.notice = (f"Opened the network saved by the other builder; yours is kept in "
-                       f"{kept.name} (and Undo brings it back here).")
+        self.notice = (
+            f"Opened the network saved by the other builder; yours is kept in "
+            f"{kept.name} (and Undo brings it back here)."
+        )
         self.save()
         return kept

@@ -97,8 +97,9 @@ class Suggestion:
 
 
 def _make(rule: str, principle_key: str, message: str, nodes, language: str | None, **fields) -> Suggestion:
-    return Suggestion(rule, text(principle_key, language), text(message, language, **fields), tuple(nodes),
-                      principle_key)
+    return Suggestion(
+        rule, text(principle_key, language), text(message, language, **fields), tuple(nodes), principle_key
+    )
 
 
 def _names(names, language: str | None) -> str:
@@ -137,8 +138,16 @@ def rule_unreachable(net: LearningNetwork, m: NetworkMeasures, language: str | N
     """
     if not m.unreachable:
         return []
-    return [_make("unreachable", "principle.2", "suggest.unreachable", m.unreachable, language,
-                  names=_names(m.unreachable, language))]
+    return [
+        _make(
+            "unreachable",
+            "principle.2",
+            "suggest.unreachable",
+            m.unreachable,
+            language,
+            names=_names(m.unreachable, language),
+        )
+    ]
 
 
 def rule_stale(net: LearningNetwork, m: NetworkMeasures, language: str | None = None) -> list[Suggestion]:
@@ -156,8 +165,19 @@ def rule_stale(net: LearningNetwork, m: NetworkMeasures, language: str | None = 
     names = [a.name for a in ordered]
     first = ordered[0]
     key = "suggest.stale.one" if len(ordered) == 1 else "suggest.stale.many"
-    return [_make("stale", "principle.5", key, names, language, names=_names(names, language),
-                  first=first.name, days=first.days, limit=round(m.stale_after_days))]
+    return [
+        _make(
+            "stale",
+            "principle.5",
+            key,
+            names,
+            language,
+            names=_names(names, language),
+            first=first.name,
+            days=first.days,
+            limit=round(m.stale_after_days),
+        )
+    ]
 
 
 def rule_only_route(net: LearningNetwork, m: NetworkMeasures, language: str | None = None) -> list[Suggestion]:
@@ -179,8 +199,17 @@ def rule_only_route(net: LearningNetwork, m: NetworkMeasures, language: str | No
     first = min(point.cut_off, key=lambda n: -strength.get(n, 0))  # min is stable: network order breaks ties
     common = dict(node=point.node, cut_off=_names(point.cut_off, language), first=first)
     if point.topics_lost:
-        return [_make("only_route", "principle.6", "suggest.only_route.topics", nodes, language,
-                      topics=join_names(point.topics_lost, language), **common)]
+        return [
+            _make(
+                "only_route",
+                "principle.6",
+                "suggest.only_route.topics",
+                nodes,
+                language,
+                topics=join_names(point.topics_lost, language),
+                **common,
+            )
+        ]
     return [_make("only_route", "principle.4", "suggest.only_route", nodes, language, **common)]
 
 
@@ -194,9 +223,18 @@ def rule_own_field(net: LearningNetwork, m: NetworkMeasures, language: str | Non
     """
     if m.homophily is None or m.compared_fields < MIN_TIES_TO_JUDGE or m.homophily < OWN_FIELD_SHARE:
         return []
-    return [_make("own_field", "principle.1", "suggest.own_field", m.same_field, language,
-                  percent=_percent(m.homophily, language), field=m.my_field,
-                  names=_names(m.same_field, language))]
+    return [
+        _make(
+            "own_field",
+            "principle.1",
+            "suggest.own_field",
+            m.same_field,
+            language,
+            percent=_percent(m.homophily, language),
+            field=m.my_field,
+            names=_names(m.same_field, language),
+        )
+    ]
 
 
 def rule_no_nonhuman(net: LearningNetwork, m: NetworkMeasures, language: str | None = None) -> list[Suggestion]:
@@ -224,8 +262,17 @@ def rule_no_new_ties(net: LearningNetwork, m: NetworkMeasures, language: str | N
         return []
     if (m.as_of - m.newest_since).days < NEW_TIE_DAYS:
         return []
-    return [_make("no_new_ties", "downes.openness", "suggest.no_new_ties", (m.newest_contact,), language,
-                  node=m.newest_contact, date=format_date(m.newest_since, language))]
+    return [
+        _make(
+            "no_new_ties",
+            "downes.openness",
+            "suggest.no_new_ties",
+            (m.newest_contact,),
+            language,
+            node=m.newest_contact,
+            date=format_date(m.newest_since, language),
+        )
+    ]
 
 
 def rule_others_started(net: LearningNetwork, m: NetworkMeasures, language: str | None = None) -> list[Suggestion]:
@@ -240,8 +287,16 @@ def rule_others_started(net: LearningNetwork, m: NetworkMeasures, language: str 
     share = m.downes.self_direction
     if recorded < MIN_TIES_TO_JUDGE or share is None or share >= OTHERS_STARTED_SHARE:
         return []
-    return [_make("others_started", "downes.autonomy", "suggest.others_started", m.started_by_others, language,
-                  names=_names(m.started_by_others, language))]
+    return [
+        _make(
+            "others_started",
+            "downes.autonomy",
+            "suggest.others_started",
+            m.started_by_others,
+            language,
+            names=_names(m.started_by_others, language),
+        )
+    ]
 
 
 def rule_introduce(net: LearningNetwork, m: NetworkMeasures, language: str | None = None) -> list[Suggestion]:
@@ -270,15 +325,25 @@ def rule_introduce(net: LearningNetwork, m: NetworkMeasures, language: str | Non
     for group in by_topic.values():
         group.sort(key=order.__getitem__)
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
+            for b in group[i + 1 :]:
                 if frozenset((a, b)) not in tied:
                     pairs.append((order[a], order[b], a, b))
                     break
     if not pairs:
         return []
     _, _, a, b = min(pairs)
-    return [_make("introduce", "downes.connectivity", "suggest.introduce", (a, b), language,
-                  first=a, second=b, topic=nodes[a].topic)]
+    return [
+        _make(
+            "introduce",
+            "downes.connectivity",
+            "suggest.introduce",
+            (a, b),
+            language,
+            first=a,
+            second=b,
+            topic=nodes[a].topic,
+        )
+    ]
 
 
 #: The rules, in priority order.

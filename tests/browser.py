@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import shutil
 from contextlib import contextmanager
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 # Messages that may appear without failing the browser test. Each entry needs
@@ -46,8 +51,7 @@ class PageProblems:
 def chromium():
     if not shutil.which(CHROMIUM):
         pytest.fail(
-            f"{CHROMIUM} not found: install Debian's Chromium "
-            "(`apt-get install -y chromium`); .ci/run does this"
+            f"{CHROMIUM} not found: install Debian's Chromium (`apt-get install -y chromium`); .ci/run does this"
         )
     from playwright.sync_api import sync_playwright
 
@@ -71,8 +75,7 @@ def watch(page, base_url: str) -> PageProblems:
     page.on("pageerror", lambda e: problems.page_errors.append(str(e)))
     page.on(
         "requestfailed",
-        lambda r: r.url.startswith(base_url)
-        and problems.failed_requests.append(f"{r.url} ({r.failure})"),
+        lambda r: r.url.startswith(base_url) and problems.failed_requests.append(f"{r.url} ({r.failure})"),
     )
     page.on(
         "response",
@@ -105,7 +108,13 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     page.add_script_tag(content=AXE.read_text("utf-8"))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"],
-         "nodes": [n["target"] for n in v["nodes"][:3]], "count": len(v["nodes"])}
-        for v in result["violations"] if v["impact"] in impacts
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"][:3]],
+            "count": len(v["nodes"]),
+        }
+        for v in result["violations"]
+        if v["impact"] in impacts
     ]

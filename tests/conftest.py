@@ -35,6 +35,20 @@ if "CONNECTIVISM_AUTOSAVE_DIR" not in os.environ or str(ROOT) in os.environ["CON
     os.environ["CONNECTIVISM_AUTOSAVE_DIR"] = tempfile.mkdtemp(prefix="kit-test-autosave-")
 
 
+#: Fixtures that build the book (a test using one, directly or through another, is a ``build`` test).
+BUILD_FIXTURES = frozenset({"built_site", "good_site", "site_url"})
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that needs the book build ``build``, so ``-m "not build"`` never builds.
+
+    The marker follows from the fixtures a test uses, so a new test cannot forget it.
+    """
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
 @dataclass
 class BuiltSite:
     html: Path
@@ -68,16 +82,17 @@ def built_site(tmp_path_factory) -> BuiltSite:
     subprocess.run([sys.executable, str(ROOT / "tools" / "vendor.py")], check=True, cwd=ROOT)
     start = time.perf_counter()
     proc = subprocess.run(
-        [str(BIN / "jupyter-book"), "build", str(ROOT), "--path-output", str(out),
-         "--all", "-W", "-n", "--keep-going"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        [str(BIN / "jupyter-book"), "build", str(ROOT), "--path-output", str(out), "--all", "-W", "-n", "--keep-going"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     seconds = time.perf_counter() - start
     log = proc.stdout + proc.stderr
     (out / "build.log").write_text(log)
     print(f"\nclean book build: {seconds:.1f} s (log: {out / 'build.log'})")
-    return BuiltSite(html=out / "_build" / "html", log=log, seconds=seconds,
-                     returncode=proc.returncode)
+    return BuiltSite(html=out / "_build" / "html", log=log, seconds=seconds, returncode=proc.returncode)
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,6 @@ import shutil
 import subprocess
 import sys
 
-import pytest
-
 from conftest import ROOT
 
 PIN = re.compile(r"^([A-Za-z0-9_.\-\[\]]+)==([^\s;#]+)")
@@ -40,8 +38,13 @@ def test_binder_installs_the_local_package():
 def test_fresh_environment_from_binder_files_alone(tmp_path):
     """A stand-in for Binder: a new venv from binder/ only, run from a copy of the repo."""
     repo = tmp_path / "repo"
-    tracked = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-                             cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    tracked = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     for rel in tracked:
         src = ROOT / rel
         if src.is_file():
@@ -50,12 +53,24 @@ def test_fresh_environment_from_binder_files_alone(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     py = venv / "bin" / "python"
-    install = subprocess.run([str(py), "-m", "pip", "install", "--quiet", "-r", "binder/requirements.txt"],
-                             cwd=repo, capture_output=True, text=True)
+    install = subprocess.run(
+        [str(py), "-m", "pip", "install", "--quiet", "-r", "binder/requirements.txt"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
     assert install.returncode == 0, install.stderr[-3000:]
     check = subprocess.run(
-        [str(py), "-c", "import connectivism, ipywidgets, networkx, pyvis; from connectivism.examples import load_example; from connectivism.render import draw; assert draw(load_example('teacher')).html; print(connectivism.__version__)"],
-        cwd=tmp_path, capture_output=True, text=True,
+        [
+            str(py),
+            "-c",
+            "import connectivism, ipywidgets, networkx, pyvis; "
+            "from connectivism.examples import load_example; from connectivism.render import draw; "
+            "assert draw(load_example('teacher')).html; print(connectivism.__version__)",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     assert check.returncode == 0, check.stderr[-3000:]
     assert check.stdout.strip()

@@ -10,7 +10,6 @@ import http.server
 import threading
 
 import pytest
-
 from browser import chromium, watch
 from conftest import QuietHandler
 

@@ -27,9 +27,11 @@ def test_toc_entries_exist_as_sources():
 
 
 def test_no_page_outside_the_toc_is_built(good_site):
-    built = {str(p.relative_to(good_site.html).with_suffix(""))
-             for p in good_site.html.rglob("*.html")
-             if not p.relative_to(good_site.html).parts[0].startswith("_")}
+    built = {
+        str(p.relative_to(good_site.html).with_suffix(""))
+        for p in good_site.html.rglob("*.html")
+        if not p.relative_to(good_site.html).parts[0].startswith("_")
+    }
     expected = set(toc_files()) | {"index", "genindex", "search"}
     assert built <= expected, f"pages built that are not in _toc.yml: {sorted(built - expected)}"
 

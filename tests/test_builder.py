@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import datetime
-import json
 import re
 
 import pytest
@@ -79,12 +78,19 @@ def test_bad_ties_show_a_message_and_change_nothing(builder):
 
 def test_undo_restores_exactly_step_by_step(builder):
     states = [builder.network.copy()]
-    add(builder, "Ada"); states.append(builder.network.copy())
-    add(builder, "Wiki", "resource"); states.append(builder.network.copy())
-    connect(builder, "Sam", "Ada", 5); states.append(builder.network.copy())
-    builder.edit_node.value = "Ada"; builder.edit_new_name.value = "Ada L."
-    builder.rename_button.click(); states.append(builder.network.copy())
-    builder.edit_node.value = "Wiki"; builder.remove_button.click(); states.append(builder.network.copy())
+    add(builder, "Ada")
+    states.append(builder.network.copy())
+    add(builder, "Wiki", "resource")
+    states.append(builder.network.copy())
+    connect(builder, "Sam", "Ada", 5)
+    states.append(builder.network.copy())
+    builder.edit_node.value = "Ada"
+    builder.edit_new_name.value = "Ada L."
+    builder.rename_button.click()
+    states.append(builder.network.copy())
+    builder.edit_node.value = "Wiki"
+    builder.remove_button.click()
+    states.append(builder.network.copy())
     assert [n.name for n in builder.network.nodes] == ["Sam", "Ada L."]
     for expected in reversed(states[:-1]):
         builder.undo_button.click()
@@ -106,7 +112,8 @@ def test_history_keeps_the_last_hundred(tmp_path):
 
 
 def test_edit_tie_and_disconnect(builder):
-    add(builder, "Ada"); connect(builder, "Sam", "Ada", 2)
+    add(builder, "Ada")
+    connect(builder, "Sam", "Ada", 2)
     builder.edit_tie.value = ("Sam", "Ada")
     assert builder.edit_strength.value == 2
     builder.edit_strength.value = 5
@@ -121,7 +128,8 @@ def test_edit_tie_and_disconnect(builder):
 def test_every_change_autosaves_and_a_new_builder_restores_it(tmp_path):
     path = tmp_path / "auto.json"
     first = NetworkBuilder(EditSession(LearningNetwork("Sam"), autosave=path), as_of=AS_OF, measures=fake_measures)
-    add(first, "Ada"); connect(first, "Sam", "Ada", 4)
+    add(first, "Ada")
+    connect(first, "Sam", "Ada", 4)
     assert read_json(path) == first.network
     # a kernel restart: nothing but the file survives
     second = NetworkBuilder(EditSession.resume(autosave=path), as_of=AS_OF, measures=fake_measures)
@@ -149,6 +157,7 @@ def test_autosave_folder_falls_back_to_home_with_a_notice(tmp_path, monkeypatch)
     finally:
         locked.chmod(0o700)
     import os
+
     if os.geteuid() == 0:  # root can write anywhere: the fallback cannot be provoked by permissions
         assert where.path.parent == locked
     else:
@@ -173,8 +182,12 @@ def test_export_links_round_trip_and_anonymise(builder):
     builder.refresh()
     builder.export_button.click()
     files = decode_links(builder.export_links.value)
-    assert set(files) == {"my-learning-network.json", "my-learning-network-nodes.csv",
-                          "my-learning-network-ties.csv", "my-learning-network-anonymised.json"}
+    assert set(files) == {
+        "my-learning-network.json",
+        "my-learning-network-nodes.csv",
+        "my-learning-network-ties.csv",
+        "my-learning-network-anonymised.json",
+    }
     assert from_json(files["my-learning-network.json"]) == builder.network
     anon = from_json(files["my-learning-network-anonymised.json"])
     people = {n.name for n in builder.network.nodes if n.kind in ("me", "person")}
@@ -185,8 +198,16 @@ def test_export_links_round_trip_and_anonymise(builder):
 
 
 def upload(b, *files):
-    b.upload.value = tuple({"name": n, "type": "", "size": len(c), "content": memoryview(c),
-                            "last_modified": datetime.datetime(2026, 10, 1)} for n, c in files)
+    b.upload.value = tuple(
+        {
+            "name": n,
+            "type": "",
+            "size": len(c),
+            "content": memoryview(c),
+            "last_modified": datetime.datetime(2026, 10, 1),
+        }
+        for n, c in files
+    )
     b.import_button.click()
 
 
@@ -202,12 +223,15 @@ def test_import_json_and_csv_pair_then_undo(builder):
     assert builder.upload.value == ()
 
 
-@pytest.mark.parametrize("name,content,expected", [
-    ("x.json", b'{"format": "connectivism-learning-network", "format_version": 99}', "newer version"),
-    ("x.json", b'{"format": "\xff\xfe"}', "UTF-8"),
-    ("x.graphml", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><graphml/>', "type declaration"),
-    ("x.txt", b"hello", "neither a JSON nor a GraphML"),
-])
+@pytest.mark.parametrize(
+    "name,content,expected",
+    [
+        ("x.json", b'{"format": "connectivism-learning-network", "format_version": 99}', "newer version"),
+        ("x.json", b'{"format": "\xff\xfe"}', "UTF-8"),
+        ("x.graphml", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><graphml/>', "type declaration"),
+        ("x.txt", b"hello", "neither a JSON nor a GraphML"),
+    ],
+)
 def test_bad_uploads_are_refused_and_change_nothing(builder, name, content, expected):
     add(builder, "Ada")
     before = builder.network.copy()
@@ -253,7 +277,9 @@ def test_kit_measures_and_suggestions_follow_each_step(tmp_path):
 
 
 def test_positions_stay_put_as_nodes_are_added(builder):
-    add(builder, "Ada"); connect(builder, "Sam", "Ada")
+    add(builder, "Ada")
+    connect(builder, "Sam", "Ada")
     first = dict(builder._positions)
-    add(builder, "Bea"); connect(builder, "Ada", "Bea")
+    add(builder, "Bea")
+    connect(builder, "Ada", "Bea")
     assert all(builder._positions[n] == p for n, p in first.items())

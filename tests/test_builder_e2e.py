@@ -23,10 +23,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 from browser import chromium
 from conftest import AS_OF, ROOT
+from playwright.sync_api import expect
+
 from connectivism.network import OTHER_KINDS
 
 pytestmark = pytest.mark.browser
@@ -52,22 +52,39 @@ def running_lab(tmp_path: Path):
     settings = tmp_path / "settings"
     (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True)
     (settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
-    env = dict(os.environ,
-               JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
-               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
-               JUPYTERLAB_SETTINGS_DIR=str(settings),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
-               CONNECTIVISM_AUTOSAVE_DIR=str(tmp_path / "autosave"),
-               CONNECTIVISM_AS_OF=AS_OF)
+        json.dumps({"fetchNews": "false", "checkForUpdates": False})
+    )
+    env = dict(
+        os.environ,
+        JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
+        JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+        JUPYTERLAB_SETTINGS_DIR=str(settings),
+        JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
+        CONNECTIVISM_AUTOSAVE_DIR=str(tmp_path / "autosave"),
+        CONNECTIVISM_AS_OF=AS_OF,
+    )
     port = free_port()
     log = open(tmp_path / "lab.log", "w")
     proc = subprocess.Popen(
-        [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
-         f"--port={port}", "--ServerApp.token=", "--ServerApp.password=", "--allow-root",
-         "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=None",
-         "--ServerApp.open_browser=False", f"--ServerApp.root_dir={work}"],
-        cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            str(Path(sys.executable).parent / "jupyter"),
+            "lab",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            "--ServerApp.token=",
+            "--ServerApp.password=",
+            "--allow-root",
+            "--LabApp.expose_app_in_browser=True",
+            "--LabApp.news_url=None",
+            "--ServerApp.open_browser=False",
+            f"--ServerApp.root_dir={work}",
+        ],
+        cwd=work,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}/"
     try:
@@ -91,12 +108,14 @@ def running_lab(tmp_path: Path):
 
 
 def run_all(page):
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
-                           timeout=60000)
+    page.wait_for_function(
+        "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+        " && window.jupyterapp.shell.currentWidget.sessionContext"
+        " && window.jupyterapp.shell.currentWidget.sessionContext.session"
+        " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
+        " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
+        timeout=60000,
+    )
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
 
 
@@ -108,14 +127,18 @@ def summary(page) -> str:
 
 def wait_summary(page, text: str):
     page.wait_for_function(
-        "t => { const s = document.querySelector('.jp-OutputArea .kit-graph-summary'); return s && s.innerText.includes(t); }",
-        arg=text, timeout=30000)
+        "t => { const s = document.querySelector('.jp-OutputArea .kit-graph-summary');"
+        " return s && s.innerText.includes(t); }",
+        arg=text,
+        timeout=30000,
+    )
 
 
 def button(page, text: str):
     """An ipywidgets button by its exact caption (its icon has no text)."""
-    return page.locator(".jp-OutputArea button.jupyter-button",
-                        has_text=re.compile(rf"^\s*{re.escape(text)}\s*$")).first
+    return page.locator(
+        ".jp-OutputArea button.jupyter-button", has_text=re.compile(rf"^\s*{re.escape(text)}\s*$")
+    ).first
 
 
 def field(page, label: str, kind: str = "input"):
@@ -140,8 +163,12 @@ def test_learner_builds_restarts_exports_and_imports(lab):
 
 def learner_session(page, base, tmp):
     if True:
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) or r.request.url.startswith("data:")
-                   else r.abort())
+        page.route(
+            "**/*",
+            lambda r: (
+                r.continue_() if r.request.url.startswith(base) or r.request.url.startswith("data:") else r.abort()
+            ),
+        )
         page.goto(base + "lab/tree/" + NOTEBOOK)
         run_all(page)
         assert "14 nodes" in summary(page)

@@ -12,8 +12,8 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 import pytest
-
 from conftest import ROOT
+
 from connectivism.facilitator import classnet, report
 from connectivism.facilitator.demo import demo_class
 from connectivism.formats import MAX_FILE_BYTES, to_json
@@ -44,7 +44,7 @@ def hostile_network(me: str = "Mallory <b>Real</b>") -> LearningNetwork:
     for i, payload in enumerate(PAYLOADS):
         net.add(payload, ["resource", "tool", "community"][i], topic=PAYLOADS[0], note=PAYLOADS[1])
         net.connect(net.me, payload, strength=i + 1)
-    net.add("open ed WEEKLY", "resource", topic="open education")   # merges with the shared pool
+    net.add("open ed WEEKLY", "resource", topic="open education")  # merges with the shared pool
     net.connect(net.me, "open ed WEEKLY", strength=5)
     net.add("Trudy Secret", "person", note="phone 555-0101")
     net.connect(net.me, "Trudy Secret", strength=2)
@@ -54,8 +54,12 @@ def hostile_network(me: str = "Mallory <b>Real</b>") -> LearningNetwork:
 def _command(*args, cwd):
     """Run the command line in a fresh interpreter, importing this working copy's package."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "connectivism.facilitator", "class-network", *map(str, args)],
-                          cwd=cwd, capture_output=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "connectivism.facilitator", "class-network", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        env=env,
+    )
 
 
 def build_class_folder(folder) -> dict:
@@ -76,7 +80,9 @@ def build_class_folder(folder) -> dict:
     (folder / "future-version.json").write_text(json.dumps(future))
     with open(folder / "oversized.json", "wb") as handle:
         handle.write(b'{"pad": "' + b"x" * (MAX_FILE_BYTES + 10) + b'"}')
-    (folder / "invalid-utf8.json").write_bytes(to_json(good["learner-002.json"]).encode()[:-40] + b"\xff\xfe\xc3(" + b"}")
+    (folder / "invalid-utf8.json").write_bytes(
+        to_json(good["learner-002.json"]).encode()[:-40] + b"\xff\xfe\xc3(" + b"}"
+    )
     (folder / "zz-duplicate.json").write_bytes((folder / "learner-003.json").read_bytes())
     (folder / "notes.txt").write_text("not a network")
     (folder / ".DS_Store").write_bytes(b"\0\0")
@@ -91,7 +97,7 @@ def folder(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def key():
-    return bytes(range(32))      # fixed keys keep the test deterministic
+    return bytes(range(32))  # fixed keys keep the test deterministic
 
 
 @pytest.fixture(scope="module")
@@ -115,8 +121,9 @@ def test_counts_accepted_and_rejected_with_reasons(merged, key):
     duplicate = next(r.file for r in merged.rejected if r.kind is Kind.DUPLICATE_FILE)
     expected = {**REJECTED, twins[duplicate]: Kind.DUPLICATE_FILE}
     expected.pop("zz-duplicate.json") if twins[duplicate] != "zz-duplicate.json" else None
-    labels = {classnet.pseudonym(key, "File", name) + classnet._suffix(name.encode()): kind
-              for name, kind in expected.items()}
+    labels = {
+        classnet.pseudonym(key, "File", name) + classnet._suffix(name.encode()): kind for name, kind in expected.items()
+    }
     assert {r.file: r.kind for r in merged.rejected} == labels
     assert all(r.reason == r.kind.text for r in merged.rejected)
     files = {r.file for r in merged.rejected}
@@ -125,8 +132,9 @@ def test_counts_accepted_and_rejected_with_reasons(merged, key):
 
 def test_merged_nodes_and_who_named_what(merged, folder, key):
     _, good = folder
-    learner = {name: classnet.pseudonym(key, "Learner", classnet.learner_identity(net, name))
-               for name, net in good.items()}
+    learner = {
+        name: classnet.pseudonym(key, "Learner", classnet.learner_identity(net, name)) for name, net in good.items()
+    }
     by_key: dict[str, set[str]] = defaultdict(set)
     people = 0
     for name, net in good.items():
@@ -139,7 +147,7 @@ def test_merged_nodes_and_who_named_what(merged, folder, key):
     for _, d in g.nodes(data=True):
         kinds[d["kind"]] += 1
     assert kinds["learner"] == GOOD + 2
-    assert kinds["person"] == people                      # people are never merged across learners
+    assert kinds["person"] == people  # people are never merged across learners
     assert kinds["community"] + kinds["resource"] + kinds["tool"] == len(by_key)
     assert g.number_of_nodes() == GOOD + 2 + people + len(by_key)
     # "Open Ed Weekly", spelt in several ways, is one node named by everyone who named it
@@ -163,7 +171,7 @@ def test_hostile_labels_are_accepted_as_text(merged, outputs):
     for payload in PAYLOADS:
         assert payload in merged.graph
         assert payload not in outputs["html"]
-    assert "&lt;script&gt;window.pwned" in outputs["html"]          # the shared-resources table
+    assert "&lt;script&gt;window.pwned" in outputs["html"]  # the shared-resources table
     assert "\\u003cscript\\u003ewindow.pwned" in outputs["html"]  # the drawing's data, inside its frame
     doc = json.loads(outputs["json"])
     assert {PAYLOADS[0], PAYLOADS[1]} <= {n["id"] for n in doc["nodes"]}
@@ -189,7 +197,16 @@ def test_pseudonyms_stable_within_a_key_and_different_across_keys(folder, merged
 
 def test_no_real_names_notes_or_key_in_the_outputs(outputs, folder, key):
     _, good = folder
-    secrets_ = {"private note", "shared pool", "phone 555", "Trudy Secret", "Mallory", "Eve <i>", "learner-0", "(learner "}
+    secrets_ = {
+        "private note",
+        "shared pool",
+        "phone 555",
+        "Trudy Secret",
+        "Mallory",
+        "Eve <i>",
+        "learner-0",
+        "(learner ",
+    }
     for net in good.values():
         secrets_ |= {n.name for n in net.nodes if n.kind in ("me", "person")}
     for kind, text in outputs.items():
@@ -203,8 +220,9 @@ def test_keep_names_shows_names_and_escapes_them(folder, tmp_path):
     hostile_file = tmp_path / "<img src=x onerror=alert(1)>.json"
     hostile_file.write_bytes(b"{broken")
     found = classnet.read_folder(path, key=classnet.new_key(), keep_names=True)
-    found.rejected += classnet.read_submissions([(hostile_file.name, hostile_file)], key=found.key,
-                                                keep_names=True).rejected
+    found.rejected += classnet.read_submissions(
+        [(hostile_file.name, hostile_file)], key=found.key, keep_names=True
+    ).rejected
     cls = classnet.merge(found, as_of=AS_OF)
     page = report.report_html(cls)
     assert "Names kept" in page
@@ -231,7 +249,7 @@ def test_command_writes_three_files_and_keeps_the_key_outside(folder, tmp_path):
     page = (out / "class-network.html").read_text("utf-8")
     assert key_file.read_text().strip() not in page
     assert run().returncode == 0
-    assert (out / "class-network.html").read_text("utf-8") == page      # same key, same report
+    assert (out / "class-network.html").read_text("utf-8") == page  # same key, same report
     inside = run("--key-file", str(path / "key.txt"))
     assert inside.returncode == 2 and "out of the shared folders" in inside.stderr.decode()
 

@@ -7,11 +7,11 @@ import http.server
 import threading
 
 import pytest
-
 from browser import chromium, watch
 from conftest import QuietHandler
-from connectivism.facilitator import classnet, report
 from test_classnet import AS_OF, PAYLOADS, build_class_folder
+
+from connectivism.facilitator import classnet, report
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +23,8 @@ def served_report(tmp_path_factory):
     cls = classnet.merge(classnet.read_folder(root / "submissions", key=bytes(range(32))), as_of=AS_OF)
     classnet.write_outputs(cls, root / "out", html=report.report_html(cls))
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root / "out")))
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root / "out"))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/", root / "out" / "class-network.html"
     server.shutdown()

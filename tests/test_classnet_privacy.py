@@ -13,13 +13,12 @@ import warnings
 import xml.etree.ElementTree as ET
 
 import pytest
+from test_classnet import _command
 
 from connectivism.facilitator import classnet, report
 from connectivism.facilitator.__main__ import main
 from connectivism.formats import to_json
 from connectivism.network import LearningNetwork
-
-from test_classnet import _command
 
 AS_OF = "2026-10-01"
 KEY = bytes(range(32))
@@ -28,8 +27,13 @@ UTC = datetime.timezone.utc
 PLANTED = "Alice Realname0 lives at 12 Main St"
 
 
-def network(me: str = "Sam", *, things: tuple[str, ...] = ("Open Ed Weekly", "Zotero"),
-            people: tuple[str, ...] = ("Ada",), learner_id: str | None = None) -> LearningNetwork:
+def network(
+    me: str = "Sam",
+    *,
+    things: tuple[str, ...] = ("Open Ed Weekly", "Zotero"),
+    people: tuple[str, ...] = ("Ada",),
+    learner_id: str | None = None,
+) -> LearningNetwork:
     net = LearningNetwork(me, learner_id=learner_id)
     for i, thing in enumerate(things):
         net.add(thing, "resource" if i % 2 == 0 else "tool")
@@ -49,8 +53,11 @@ def save(folder, name, net, *, saved_at=datetime.datetime(2026, 9, 1, tzinfo=UTC
 
 
 def outputs_of(cls) -> dict[str, str]:
-    return {"json": json.dumps(classnet.class_document(cls), ensure_ascii=False),
-            "graphml": classnet.class_graphml(cls), "html": report.report_html(cls)}
+    return {
+        "json": json.dumps(classnet.class_document(cls), ensure_ascii=False),
+        "graphml": classnet.class_graphml(cls),
+        "html": report.report_html(cls),
+    }
 
 
 def run(*args, capsys) -> tuple[int, str, str]:
@@ -67,11 +74,17 @@ def _planted_files() -> dict[str, bytes]:
     files = {}
     doc = dict(base, format_version="URGENT: email your password " + PLANTED + "X" * 1000)
     files["version.json"] = json.dumps(doc).encode()
-    files["dupkey.json"] = (b'{"format":"connectivism-learning-network","format_version":2,"me":"Sam",'
-                            b'"nodes":[{"name":"Sam","kind":"me"}],"metadata":{"' + PLANTED.encode() + b'":1,"'
-                            + PLANTED.encode() + b'":2}}')
-    files["format.json"] = json.dumps({"format": "not valid JSON; " + PLANTED, "format_version": 1,
-                                       "nodes": []}).encode()
+    files["dupkey.json"] = (
+        b'{"format":"connectivism-learning-network","format_version":2,"me":"Sam",'
+        b'"nodes":[{"name":"Sam","kind":"me"}],"metadata":{"'
+        + PLANTED.encode()
+        + b'":1,"'
+        + PLANTED.encode()
+        + b'":2}}'
+    )
+    files["format.json"] = json.dumps(
+        {"format": "not valid JSON; " + PLANTED, "format_version": 1, "nodes": []}
+    ).encode()
     files["xml.graphml"] = b'<x:a xmlns:x="urn:not well-formed: ' + PLANTED.encode() + b'"/>'
     files["broken-xml.graphml"] = b"<graphml><" + PLANTED.encode()
     files["future.json"] = json.dumps(dict(base, format_version=10**6 + 7)).encode()
@@ -99,8 +112,17 @@ def test_planted_text_never_reaches_the_report_or_the_command_line(tmp_path, cap
             assert planted not in text, (kind, planted)
     for name in ("keep", "anonymised"):
         out = tmp_path / f"out-{name}"
-        code, printed, errors = run(folder, "--out", out, "--as-of", AS_OF, "--key-file", tmp_path / "k.txt",
-                                    *(["--keep-names"] if name == "keep" else []), capsys=capsys)
+        code, printed, errors = run(
+            folder,
+            "--out",
+            out,
+            "--as-of",
+            AS_OF,
+            "--key-file",
+            tmp_path / "k.txt",
+            *(["--keep-names"] if name == "keep" else []),
+            capsys=capsys,
+        )
         assert code == 0, errors
         for path in out.iterdir():
             assert "Realname" not in path.read_text("utf-8") and "URGENT" not in path.read_text("utf-8")
@@ -121,8 +143,9 @@ def test_a_repaired_submission_is_read_and_its_notice_never_printed(tmp_path, ca
     (folder / "bidi.json").write_text(json.dumps(base), "utf-8")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        code, printed, errors = run(folder, "--out", tmp_path / "out", "--as-of", AS_OF,
-                                    "--key-file", tmp_path / "k.txt", capsys=capsys)
+        code, printed, errors = run(
+            folder, "--out", tmp_path / "out", "--as-of", AS_OF, "--key-file", tmp_path / "k.txt", capsys=capsys
+        )
     assert code == 0, errors
     assert "Realname" not in printed + errors
     assert not [w for w in caught if "Realname" in str(w.message)]
@@ -134,11 +157,19 @@ def test_each_planted_file_is_set_aside_with_a_kind_decided_by_type():
     found = classnet.read_submissions(list(_planted_files().items()), key=KEY, keep_names=True)
     kinds = {r.file: r.kind for r in found.rejected}
     assert kinds == {
-        "version.json": Kind.UNSUPPORTED_VERSION, "future.json": Kind.UNSUPPORTED_VERSION,
-        "dupkey.json": Kind.UNSAFE, "key.json": Kind.NOT_A_NETWORK_FILE, "format.json": Kind.NOT_A_NETWORK_FILE,
-        "xml.graphml": Kind.NOT_A_NETWORK_FILE, "broken-xml.graphml": Kind.MALFORMED,
-        "strength.json": Kind.BREAKS_RULES, "kind.json": Kind.BREAKS_RULES, "name.json": Kind.BREAKS_RULES,
-        "identity.json": Kind.BREAKS_RULES, "saved.json": Kind.BREAKS_RULES, "number.json": Kind.MALFORMED,
+        "version.json": Kind.UNSUPPORTED_VERSION,
+        "future.json": Kind.UNSUPPORTED_VERSION,
+        "dupkey.json": Kind.UNSAFE,
+        "key.json": Kind.NOT_A_NETWORK_FILE,
+        "format.json": Kind.NOT_A_NETWORK_FILE,
+        "xml.graphml": Kind.NOT_A_NETWORK_FILE,
+        "broken-xml.graphml": Kind.MALFORMED,
+        "strength.json": Kind.BREAKS_RULES,
+        "kind.json": Kind.BREAKS_RULES,
+        "name.json": Kind.BREAKS_RULES,
+        "identity.json": Kind.BREAKS_RULES,
+        "saved.json": Kind.BREAKS_RULES,
+        "number.json": Kind.MALFORMED,
     }
     assert all(r.reason == r.kind.text and PLANTED not in r.reason for r in found.rejected)
     assert not hasattr(found.rejected[0], "detail")
@@ -171,9 +202,11 @@ def test_lists_follow_pseudonyms_never_file_names(tmp_path):
     found = classnet.read_folder(folder, key=KEY)
     cls = classnet.merge(found, as_of=AS_OF)
     learners = [c.learner for c in cls.learners]
-    by_file = [classnet.pseudonym(KEY, "Learner", classnet.learner_identity(s.network, b"")) for s in
-               sorted(found.accepted, key=lambda s: s.network.me)]
-    assert learners == sorted(learners) and by_file != learners   # file order would differ
+    by_file = [
+        classnet.pseudonym(KEY, "Learner", classnet.learner_identity(s.network, b""))
+        for s in sorted(found.accepted, key=lambda s: s.network.me)
+    ]
+    assert learners == sorted(learners) and by_file != learners  # file order would differ
     rejected = [r.file for r in cls.rejected]
     assert rejected == sorted(rejected)
     assert rejected != [classnet.pseudonym(KEY, "File", f"{chr(97 + i)}-broken.json") + ".json" for i in range(6)]
@@ -181,12 +214,15 @@ def test_lists_follow_pseudonyms_never_file_names(tmp_path):
     assert [c["learner"] for c in doc["learners"]] == learners
     assert [r["file"] for r in doc["rejected"]] == rejected
     node_ids = [n["id"] for n in doc["nodes"]]
-    assert node_ids[:12] == learners                  # learners first, by pseudonym, then by measure
+    assert node_ids[:12] == learners  # learners first, by pseudonym, then by measure
     position = {n: i for i, n in enumerate(node_ids)}
     ties = [(position[t["a"]], position[t["b"]]) for t in doc["ties"]]
     assert ties == sorted(ties) and all(a < b for a, b in ties)
-    labels = [d.text for d in ET.fromstring(classnet.class_graphml(cls)).iter("{http://graphml.graphdrawing.org/xmlns}data")
-              if d.get("key") == "label"]
+    labels = [
+        d.text
+        for d in ET.fromstring(classnet.class_graphml(cls)).iter("{http://graphml.graphdrawing.org/xmlns}data")
+        if d.get("key") == "label"
+    ]
     assert labels == node_ids
 
 
@@ -197,7 +233,7 @@ def test_a_renamed_submission_keeps_its_pseudonyms(tmp_path):
     one = classnet.merge(classnet.read_folder(tmp_path / "one", key=KEY), as_of=AS_OF)
     two = classnet.merge(classnet.read_folder(tmp_path / "two", key=KEY), as_of=AS_OF)
     assert [c.learner for c in one.learners] == [c.learner for c in two.learners]
-    assert sorted(one.graph) == sorted(two.graph)        # people's pseudonyms too
+    assert sorted(one.graph) == sorted(two.graph)  # people's pseudonyms too
     assert outputs_of(one)["json"] == outputs_of(two)["json"]
 
 
@@ -215,7 +251,8 @@ def test_one_learner_s_two_files_count_once_and_the_latest_is_used(tmp_path):
     bruno = next(s for s in found.accepted if s.network.me == "Bruno")
     assert "New thing" in bruno.network
     assert [(r.file, r.kind) for r in found.rejected] == [
-        (classnet.pseudonym(KEY, "File", "bruno.json") + ".json", Kind.DUPLICATE_LEARNER)]
+        (classnet.pseudonym(KEY, "File", "bruno.json") + ".json", Kind.DUPLICATE_LEARNER)
+    ]
     assert len(classnet.merge(found, as_of=AS_OF).learners) == 2
 
 
@@ -226,10 +263,11 @@ def test_version_1_files_keep_the_file_name_rule_and_get_no_invented_id(tmp_path
     doc["format_version"] = 1
     del doc["metadata"]["learner_id"], doc["metadata"]["saved_at"]
     (folder / "kim.json").write_text(json.dumps(doc))
-    (folder / "kim-copy.json").write_text(json.dumps(doc, indent=1))   # the same network, not byte-identical
+    (folder / "kim-copy.json").write_text(json.dumps(doc, indent=1))  # the same network, not byte-identical
     found = classnet.read_folder(folder, key=KEY)
     assert sorted(s.learner for s in found.accepted) == sorted(
-        classnet.pseudonym(KEY, "Learner", n) for n in ("kim.json", "kim-copy.json"))
+        classnet.pseudonym(KEY, "Learner", n) for n in ("kim.json", "kim-copy.json")
+    )
     assert all(s.network.metadata.learner_id is None for s in found.accepted)
 
 
@@ -286,7 +324,9 @@ def test_a_file_name_that_is_not_utf8_is_set_aside_and_nothing_crashes(tmp_path,
 
 def test_pseudonyms_of_valid_names_are_the_same_as_str_and_bytes():
     assert classnet.pseudonym(KEY, "File", "ana.json") == classnet.pseudonym(KEY, "File", b"ana.json")
-    assert classnet.pseudonym(KEY, "File", os.fsdecode(b"jos\xe9.json")) == classnet.pseudonym(KEY, "File", b"jos\xe9.json")
+    assert classnet.pseudonym(KEY, "File", os.fsdecode(b"jos\xe9.json")) == classnet.pseudonym(
+        KEY, "File", b"jos\xe9.json"
+    )
 
 
 def test_every_entry_not_read_is_listed_with_its_reason(tmp_path):
@@ -301,8 +341,12 @@ def test_every_entry_not_read_is_listed_with_its_reason(tmp_path):
     found = classnet.read_folder(folder, key=KEY, keep_names=True)
     assert len(found.accepted) == 1
     assert {r.file: r.kind for r in found.rejected} == {
-        "x.json": Kind.NOT_A_REGULAR_FILE, "folder-link.json": Kind.LINK, "file-link.json": Kind.LINK,
-        "pipe.json": Kind.NOT_A_REGULAR_FILE, ".hidden.json": Kind.HIDDEN}
+        "x.json": Kind.NOT_A_REGULAR_FILE,
+        "folder-link.json": Kind.LINK,
+        "file-link.json": Kind.LINK,
+        "pipe.json": Kind.NOT_A_REGULAR_FILE,
+        ".hidden.json": Kind.HIDDEN,
+    }
     anonymous = classnet.read_folder(folder, key=KEY)
     assert len(anonymous.rejected) == 5 and not any("link" in r.file or "pipe" in r.file for r in anonymous.rejected)
 
@@ -353,7 +397,7 @@ def test_a_failed_write_leaves_the_previous_report_intact(tmp_path, small_class,
     monkeypatch.setattr(os, "fsync", disk_full)
     with pytest.raises(OSError):
         classnet.write_outputs(small_class, out, html="<p>new</p>")
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before      # no temporary files left either
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no temporary files left either
 
 
 def test_the_command_reports_a_failed_write_in_one_line(tmp_path, small_class, monkeypatch, capsys):
@@ -400,8 +444,17 @@ def _bad_arguments(tmp_path):
     }
 
 
-BAD_CASES = ["--as-of 2024-02-30", "--as-of yesterday", "--as-of 2024-2-3", "empty key file", "binary key file",
-             "short key", "key file a folder", "key file in the folder", "--out a file"]
+BAD_CASES = [
+    "--as-of 2024-02-30",
+    "--as-of yesterday",
+    "--as-of 2024-2-3",
+    "empty key file",
+    "binary key file",
+    "short key",
+    "key file a folder",
+    "key file in the folder",
+    "--out a file",
+]
 
 
 @pytest.mark.parametrize("case", BAD_CASES)
@@ -415,7 +468,7 @@ def test_each_bad_argument_gets_one_line_and_exit_status_2(tmp_path, case, capsy
     assert code == 2 and not printed
     assert len(errors.strip().splitlines()) == 1 and errors.startswith(f"class-network: {argument}: ")
     assert "Traceback" not in errors and "\x00" not in errors
-    assert sorted(p.name for p in tmp_path.rglob("*")) == before      # no key file, no report
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before  # no key file, no report
 
 
 def test_bad_arguments_in_a_real_process_show_no_traceback(tmp_path):

@@ -31,15 +31,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, toc_files
 
 SEED = ROOT / "tests" / "data" / "seed-edutechwiki-connectivism.txt"
 WORD_LIST = ROOT / "tests" / "codespell-words.txt"
 
-RUN_LENGTH = 10          # words in a forbidden run shared with the seed
-SENTENCE_RATIO = 0.8     # difflib ratio at or above which a sentence is too close
-MIN_SENTENCE_WORDS = 8   # shorter page sentences are not compared
+RUN_LENGTH = 10  # words in a forbidden run shared with the seed
+SENTENCE_RATIO = 0.8  # difflib ratio at or above which a sentence is too close
+MIN_SENTENCE_WORDS = 8  # shorter page sentences are not compared
 
 # Pages built from _toc.yml (paths without suffix, as in conftest.toc_files()).
 PAGES = toc_files()
@@ -55,13 +54,39 @@ CHAPTERS = [p for p in PAGES if re.fullmatch(r"book/\d\d-[^/]+", p)]
 #: hold quotations (allowed when marked as such); ``code``, ``pre``, ``kbd`` and
 #: ``samp`` hold code and program output, which is not prose; the rest is
 #: never visible text.
-NOT_PROSE = ("script", "style", "noscript", "template", "svg", "math",
-             "q", "blockquote", "code", "pre", "kbd", "samp")
+NOT_PROSE = ("script", "style", "noscript", "template", "svg", "math", "q", "blockquote", "code", "pre", "kbd", "samp")
 
 #: Elements that end a block of text (a paragraph, a list item, a cell ...).
-BLOCKS = ("p", "li", "dt", "dd", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-          "figcaption", "caption", "summary", "div", "section", "table", "ul", "ol",
-          "dl", "details", "br", "hr", "aside", "header", "footer")
+BLOCKS = (
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figcaption",
+    "caption",
+    "summary",
+    "div",
+    "section",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "details",
+    "br",
+    "hr",
+    "aside",
+    "header",
+    "footer",
+)
 
 _BLOCK_MARK = "\x1e"  # ASCII record separator: never in page text
 
@@ -125,6 +150,7 @@ def sentences(text: str) -> list[tuple[str, list[str]]]:
 # Originality checks
 # ---------------------------------------------------------------------------
 
+
 def seed_word_runs(text: str, seed_text: str, n: int = RUN_LENGTH) -> list[str]:
     """Runs of ``n`` or more consecutive words that ``text`` shares with ``seed_text``.
 
@@ -132,9 +158,9 @@ def seed_word_runs(text: str, seed_text: str, n: int = RUN_LENGTH) -> list[str]:
     a copied passage is reported once, as its longest shared run.
     """
     seed = words(seed_text)
-    grams = {tuple(seed[i:i + n]) for i in range(len(seed) - n + 1)}
+    grams = {tuple(seed[i : i + n]) for i in range(len(seed) - n + 1)}
     page = words(text)
-    hits = [i for i in range(len(page) - n + 1) if tuple(page[i:i + n]) in grams]
+    hits = [i for i in range(len(page) - n + 1) if tuple(page[i : i + n]) in grams]
     runs, start, end = [], None, None
     for i in hits:
         if start is not None and i <= end:
@@ -148,8 +174,9 @@ def seed_word_runs(text: str, seed_text: str, n: int = RUN_LENGTH) -> list[str]:
     return runs
 
 
-def overlapping_sentences(text: str, seed_text: str, threshold: float = SENTENCE_RATIO,
-                          min_words: int = MIN_SENTENCE_WORDS) -> list[tuple[str, str, float]]:
+def overlapping_sentences(
+    text: str, seed_text: str, threshold: float = SENTENCE_RATIO, min_words: int = MIN_SENTENCE_WORDS
+) -> list[tuple[str, str, float]]:
     """Sentences of ``text`` (of ``min_words`` words or more) too close to a seed sentence.
 
     Closeness is ``difflib.SequenceMatcher(None, page_words, seed_words).ratio()``
@@ -167,8 +194,11 @@ def overlapping_sentences(text: str, seed_text: str, threshold: float = SENTENCE
             if 2 * min(a, b) / (a + b) < threshold:
                 continue
             matcher.set_seq1(page_words)
-            if (matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
-                    and (ratio := matcher.ratio()) >= threshold):
+            if (
+                matcher.real_quick_ratio() >= threshold
+                and matcher.quick_ratio() >= threshold
+                and (ratio := matcher.ratio()) >= threshold
+            ):
                 hits.append((page_sentence, seed_sentence, round(ratio, 2)))
     return hits
 
@@ -177,9 +207,28 @@ def overlapping_sentences(text: str, seed_text: str, threshold: float = SENTENCE
 # Images, figures, headings, references
 # ---------------------------------------------------------------------------
 
-GENERIC_ALT = {"graph", "image", "figure", "fig", "plot", "picture", "pic", "img", "photo",
-               "chart", "diagram", "screenshot", "icon", "logo", "illustration", "alt",
-               "untitled", "placeholder", "network", "drawing"}
+GENERIC_ALT = {
+    "graph",
+    "image",
+    "figure",
+    "fig",
+    "plot",
+    "picture",
+    "pic",
+    "img",
+    "photo",
+    "chart",
+    "diagram",
+    "screenshot",
+    "icon",
+    "logo",
+    "illustration",
+    "alt",
+    "untitled",
+    "placeholder",
+    "network",
+    "drawing",
+}
 _FILENAME = re.compile(r"^[\w\-./ ]+\.(png|jpe?g|gif|svg|webp|bmp|tiff?|pdf)$", re.I)
 _GENERIC_NUMBERED = re.compile(r"^(an?\s+|the\s+)?(" + "|".join(sorted(GENERIC_ALT)) + r")s?\.?\s*\d*[.:]?$", re.I)
 
@@ -251,8 +300,7 @@ SHAPE_PARTS = {
 def missing_parts(html: str, parts: dict[str, tuple[str, ...]]) -> list[str]:
     """Names of ``parts`` that no heading, admonition or dropdown title starts with."""
     titles = section_titles(html)
-    return [name for name, starts in parts.items()
-            if not any(title.startswith(starts) for title in titles)]
+    return [name for name, starts in parts.items() if not any(title.startswith(starts) for title in titles)]
 
 
 def reading_time_at_top(html: str) -> bool:
@@ -276,13 +324,19 @@ def unresolved_references(html: str) -> list[str]:
     """
     soup = BeautifulSoup(html, "html.parser")
     root = _main(soup)
-    out = [f"unresolved {' '.join(span.get('class', []))}: {span.get_text()!r}"
-           for span in root.select(".xref") if span.find_parent("a") is None]
-    out += [f"docutils problem: {tag.get_text(' ', strip=True)[:80]!r}"
-            for tag in root.select(".problematic, .system-message")]
+    out = [
+        f"unresolved {' '.join(span.get('class', []))}: {span.get_text()!r}"
+        for span in root.select(".xref")
+        if span.find_parent("a") is None
+    ]
+    out += [
+        f"docutils problem: {tag.get_text(' ', strip=True)[:80]!r}"
+        for tag in root.select(".problematic, .system-message")
+    ]
     text = root.get_text(" ")
-    out += [f"unparsed role: {m.group(0)!r}"
-            for m in re.finditer(r"\{(cite(:[pt])?|term|ref|numref|doc)\}`[^`]*`?", text)]
+    out += [
+        f"unparsed role: {m.group(0)!r}" for m in re.finditer(r"\{(cite(:[pt])?|term|ref|numref|doc)\}`[^`]*`?", text)
+    ]
     return out
 
 
@@ -304,13 +358,13 @@ def glossary_entries(html: str) -> list[list[str]]:
 def glossary_links(html: str) -> set[str]:
     """Anchors in the glossary that a page links to."""
     soup = BeautifulSoup(html, "html.parser")
-    return {a["href"].split("#", 1)[1] for a in _main(soup).find_all("a", href=True)
-            if "glossary.html#" in a["href"]}
+    return {a["href"].split("#", 1)[1] for a in _main(soup).find_all("a", href=True) if "glossary.html#" in a["href"]}
 
 
 # ---------------------------------------------------------------------------
 # Spelling
 # ---------------------------------------------------------------------------
+
 
 def spelling_targets() -> list[Path]:
     """Prose files codespell checks: chapters, notebooks, exercises, the README."""
@@ -322,11 +376,13 @@ def spelling_targets() -> list[Path]:
 
 
 def run_codespell(paths, word_list: Path = WORD_LIST) -> subprocess.CompletedProcess:
-    """codespell over ``paths`` with the project word list; exit status 0 means clean."""
+    """Codespell over ``paths`` with the project word list; exit status 0 means clean."""
     return subprocess.run(
-        [sys.executable, "-m", "codespell_lib", "--ignore-words", str(word_list),
-         *[str(p) for p in paths]],
-        capture_output=True, text=True, cwd=ROOT)
+        [sys.executable, "-m", "codespell_lib", "--ignore-words", str(word_list), *[str(p) for p in paths]],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -343,16 +399,22 @@ over two lines.</p>
 <ul><li>First item</li><li>Second item</li></ul></section></article>
 <footer>Footer words</footer></body></html>"""
 
-SEED_SENTENCE = ("Learning is a process that occurs within nebulous environments of shifting "
-                 "core elements – not entirely under the control of the individual.")
+SEED_SENTENCE = (
+    "Learning is a process that occurs within nebulous environments of shifting "
+    "core elements – not entirely under the control of the individual."
+)
 
 
 def test_page_text_keeps_only_the_articles_own_prose():
     text = page_text(TINY_PAGE)
-    assert text.splitlines() == ["Title", "Plain prose over two lines.", "She said and wrote .",
-                                 "First item", "Second item"]
-    for gone in ["navigation", "quoted block", "inline quotation", "x = 1", "code block",
-                 "hidden", "Footer", "#"]:
+    assert text.splitlines() == [
+        "Title",
+        "Plain prose over two lines.",
+        "She said and wrote .",
+        "First item",
+        "Second item",
+    ]
+    for gone in ["navigation", "quoted block", "inline quotation", "x = 1", "code block", "hidden", "Footer", "#"]:
         assert gone not in text
 
 
@@ -365,14 +427,24 @@ def test_strip_quotations_removes_straight_and_curly_quotes_but_not_apostrophes(
 
 def test_words_ignore_case_punctuation_and_spacing():
     assert words("Learning (defined as ACTIONABLE knowledge) –\n can  reside!") == [
-        "learning", "defined", "as", "actionable", "knowledge", "can", "reside"]
+        "learning",
+        "defined",
+        "as",
+        "actionable",
+        "knowledge",
+        "can",
+        "reside",
+    ]
 
 
 def test_seed_word_runs_fail_a_copied_run_of_ten_words():
-    copied = ("Our class agreed that learning is a process that occurs within nebulous "
-              "environments of shifting core elements, which surprised us.")
+    copied = (
+        "Our class agreed that learning is a process that occurs within nebulous "
+        "environments of shifting core elements, which surprised us."
+    )
     assert seed_word_runs(copied, SEED_SENTENCE) == [
-        "learning is a process that occurs within nebulous environments of shifting core elements"]
+        "learning is a process that occurs within nebulous environments of shifting core elements"
+    ]
 
 
 def test_seed_word_runs_allow_nine_words_and_quotations():
@@ -384,21 +456,33 @@ def test_seed_word_runs_allow_nine_words_and_quotations():
 
 def test_seed_word_runs_on_the_real_seed_catch_a_principle_left_unquoted():
     seed = SEED.read_text(encoding="utf-8")
-    page = "Connectivism says that currency (accurate, up-to-date knowledge) is the intent of all connectivist learning activities."
+    page = (
+        "Connectivism says that currency (accurate, up-to-date knowledge) "
+        "is the intent of all connectivist learning activities."
+    )
     assert seed_word_runs(page, seed)
-    assert seed_word_runs(strip_quotations(page.replace("currency", "“currency").replace("activities.", "activities.”")), seed) == []
+    assert (
+        seed_word_runs(
+            strip_quotations(page.replace("currency", "“currency").replace("activities.", "activities.”")), seed
+        )
+        == []
+    )
 
 
 def test_overlapping_sentences_fail_a_light_paraphrase():
-    paraphrase = ("Learning is a process occurring within nebulous environments of shifting core "
-                  "elements, not entirely under the individual's control.")
+    paraphrase = (
+        "Learning is a process occurring within nebulous environments of shifting core "
+        "elements, not entirely under the individual's control."
+    )
     hits = overlapping_sentences(paraphrase, SEED_SENTENCE)
     assert len(hits) == 1 and hits[0][2] >= SENTENCE_RATIO
 
 
 def test_overlapping_sentences_pass_original_and_short_sentences():
-    original = ("Siemens thought that much of what we learn happens in settings that no single "
-                "person controls and that keep changing.")
+    original = (
+        "Siemens thought that much of what we learn happens in settings that no single "
+        "person controls and that keep changing."
+    )
     assert overlapping_sentences(original, SEED_SENTENCE) == []
     assert overlapping_sentences("Learning occurs within nebulous environments.", SEED_SENTENCE) == []
 
@@ -408,11 +492,14 @@ def test_alt_text_checks_fail_missing_empty_filename_and_generic_alt():
     <img src="c.png" alt="graph"><img src="d.png" alt="The figure"><img src="e.png" alt="Figure 2">
     <img src="f.png" alt="Bar chart of weekly posts: most come from three hubs.">"""
     problems = {src: problem for src, _, problem in missing_alt_text(html)}
-    assert problems == {"a.png": "no alt attribute", "b.png": "empty alt text",
-                        "x/fig-3.svg": "alt text is a file name",
-                        "c.png": "alt text is only a generic word",
-                        "d.png": "alt text is only a generic word",
-                        "e.png": "alt text is only a generic word"}
+    assert problems == {
+        "a.png": "no alt attribute",
+        "b.png": "empty alt text",
+        "x/fig-3.svg": "alt text is a file name",
+        "c.png": "alt text is only a generic word",
+        "d.png": "alt text is only a generic word",
+        "e.png": "alt text is only a generic word",
+    }
     assert alt_problem("Connectivism Course Kit - Home", "_static/logo.svg") is None
     assert alt_problem("logo", "_static/logo.svg") is not None
 
@@ -452,8 +539,7 @@ def test_glossary_entries_group_synonyms_and_links_are_read():
     glossary = """<dl class="simple glossary"><dt id="term-PLN">PLN</dt>
     <dt id="term-personal-learning-network">personal learning network</dt><dd>x</dd>
     <dt id="term-node">node</dt><dd>y</dd></dl>"""
-    assert glossary_entries(glossary) == [["term-PLN", "term-personal-learning-network"],
-                                          ["term-node"]]
+    assert glossary_entries(glossary) == [["term-PLN", "term-personal-learning-network"], ["term-node"]]
     page = '<article><a href="glossary.html#term-node">node</a><a href="x.html#y">y</a></article>'
     assert glossary_links(page) == {"term-node"}
 
@@ -478,14 +564,16 @@ def test_spelling():
     result = run_codespell(spelling_targets())
     assert result.returncode == 0, (
         "codespell found misspellings (fix them, or add a genuine word to "
-        f"tests/codespell-words.txt):\n{result.stdout}{result.stderr}")
+        f"tests/codespell-words.txt):\n{result.stdout}{result.stderr}"
+    )
 
 
 # ---------------------------------------------------------------------------
 # Checks over every built page (need the shared clean build)
 # ---------------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=None)
+
+@functools.cache
 def _html(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
@@ -496,15 +584,18 @@ def built_page(site, page: str) -> str:
     return _html(path)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _seed() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
 @pytest.mark.build
 def test_built_strict_build_reported_no_unresolved_reference(built_site):
-    pattern = re.compile(r"WARNING:.*(citation|bibtex|cite|term not in glossary|undefined label"
-                         r"|unknown document|reference target not found|failed to create a cross)", re.I)
+    pattern = re.compile(
+        r"WARNING:.*(citation|bibtex|cite|term not in glossary|undefined label"
+        r"|unknown document|reference target not found|failed to create a cross)",
+        re.I,
+    )
     bad = [line for line in built_site.log.splitlines() if pattern.search(line)]
     assert not bad, "\n".join(bad)
 
@@ -520,8 +611,10 @@ def test_built_page_resolves_every_reference(good_site, page):
 @pytest.mark.parametrize("page", CHAPTERS)
 def test_built_chapter_has_objectives_and_key_points(good_site, page):
     missing = missing_parts(built_page(good_site, page), REQUIRED_PARTS)
-    assert not missing, (f"{page} lacks: {', '.join(missing)} (a heading or admonition "
-                         "titled 'Learning objectives' and one titled 'Key points')")
+    assert not missing, (
+        f"{page} lacks: {', '.join(missing)} (a heading or admonition "
+        "titled 'Learning objectives' and one titled 'Key points')"
+    )
 
 
 @pytest.mark.build
@@ -553,8 +646,10 @@ def test_built_figures_have_captions(good_site, page):
 def test_built_page_shares_no_ten_word_run_with_the_seed(good_site, page):
     prose = strip_quotations(page_text(built_page(good_site, page)))
     runs = seed_word_runs(prose, _seed())
-    assert not runs, (f"{page} repeats the seed article word for word outside quotation marks "
-                      f"(rewrite, or quote and cite):\n" + "\n".join(f"  - {r}" for r in runs))
+    assert not runs, (
+        f"{page} repeats the seed article word for word outside quotation marks "
+        f"(rewrite, or quote and cite):\n" + "\n".join(f"  - {r}" for r in runs)
+    )
 
 
 @pytest.mark.build
@@ -562,8 +657,9 @@ def test_built_page_shares_no_ten_word_run_with_the_seed(good_site, page):
 def test_built_page_has_no_sentence_close_to_a_seed_sentence(good_site, page):
     prose = strip_quotations(page_text(built_page(good_site, page)))
     hits = overlapping_sentences(prose, _seed())
-    assert not hits, (f"{page} has sentences within {SENTENCE_RATIO:.0%} of a seed sentence:\n"
-                      + "\n".join(f"  - {p!r}\n    ~ {s!r} ({r})" for p, s, r in hits))
+    assert not hits, f"{page} has sentences within {SENTENCE_RATIO:.0%} of a seed sentence:\n" + "\n".join(
+        f"  - {p!r}\n    ~ {s!r} ({r})" for p, s, r in hits
+    )
 
 
 @pytest.mark.build
@@ -572,7 +668,6 @@ def test_built_every_glossary_entry_is_linked_from_a_page(good_site):
         pytest.skip("no glossary page in _toc.yml")
     entries = glossary_entries(built_page(good_site, "book/glossary"))
     assert entries, "the glossary page has no entries"
-    linked = set().union(*(glossary_links(built_page(good_site, p))
-                           for p in PAGES if p != "book/glossary"))
+    linked = set().union(*(glossary_links(built_page(good_site, p)) for p in PAGES if p != "book/glossary"))
     orphans = [entry for entry in entries if not linked.intersection(entry)]
     assert not orphans, f"glossary entries no page links to (use {{term}} on first use): {orphans}"

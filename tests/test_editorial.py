@@ -43,10 +43,8 @@ from __future__ import annotations
 import json
 import re
 import statistics
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, toc_files
 
 MAX_WORDS = 5000
@@ -58,11 +56,12 @@ CHAPTERS = [p for p in PAGES if re.fullmatch(r"book/\d\d-[^/]+", p)]
 
 #: The two caveats that may be said once only, as regular expressions.
 CAVEATS = {
-    "journal-page caveat": re.compile(
-        r"journal's own (web )?page|not (been )?compared (it )?with the journal", re.I),
+    "journal-page caveat": re.compile(r"journal's own (web )?page|not (been )?compared (it )?with the journal", re.I),
     "seven-principles remark": re.compile(
         r"(count|counts|counting|number|numbers) seven (principles|items|in all)"
-        r"|seven principles", re.I),
+        r"|seven principles",
+        re.I,
+    ),
 }
 
 
@@ -96,8 +95,8 @@ def markdown_blocks(source: str) -> list[tuple[str, str]]:
     are dropped.
     """
     blocks: list[tuple[str, str]] = []
-    in_code = None      # the fence string of an open code block
-    directives = []     # fence strings of open directives (their bodies are shown)
+    in_code = None  # the fence string of an open code block
+    directives = []  # fence strings of open directives (their bodies are shown)
     para: list[str] = []
 
     def flush():
@@ -110,19 +109,23 @@ def markdown_blocks(source: str) -> list[tuple[str, str]]:
         line = raw.rstrip()
         fence = _FENCE.match(line)
         if in_code is not None:
-            if fence and fence.group(1)[0] == in_code[0] and len(fence.group(1)) >= len(in_code) \
-                    and not fence.group(2).strip():
+            if (
+                fence
+                and fence.group(1)[0] == in_code[0]
+                and len(fence.group(1)) >= len(in_code)
+                and not fence.group(2).strip()
+            ):
                 in_code = None
             continue
         if fence:
             flush()
             mark, info = fence.group(1), fence.group(2).strip()
             if not info and directives and directives[-1][0] == mark[0]:
-                directives.pop()          # closes the innermost directive
+                directives.pop()  # closes the innermost directive
             elif info.startswith("{") and not info.startswith("{code"):
-                directives.append(mark)   # {figure}, {admonition}, {note} ...: body shown
+                directives.append(mark)  # {figure}, {admonition}, {note} ...: body shown
             else:
-                in_code = mark            # ```python, plain ```, {code-cell}: skipped
+                in_code = mark  # ```python, plain ```, {code-cell}: skipped
             continue
         stripped = line.strip()
         if not stripped:
@@ -150,9 +153,9 @@ def markdown_blocks(source: str) -> list[tuple[str, str]]:
     cleaned = []
     for kind, text in blocks:
         text = _ROLE.sub(_role, text)
-        text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)   # links and images: keep the text
-        text = re.sub(r"<[^>]+>", " ", text)                      # HTML tags
-        text = re.sub(r"[*_`]+", "", text)                         # emphasis and code marks
+        text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links and images: keep the text
+        text = re.sub(r"<[^>]+>", " ", text)  # HTML tags
+        text = re.sub(r"[*_`]+", "", text)  # emphasis and code marks
         text = re.sub(r"\s+", " ", text).strip()
         if text:
             cleaned.append((kind, text))
@@ -181,7 +184,7 @@ def grade_text(blocks) -> str:
     lines = []
     for kind, text in blocks:
         if kind == "prose":
-            lines.append(text if text[-1] in ".!?:;\"”)" else text + ".")
+            lines.append(text if text[-1] in '.!?:;"”)' else text + ".")
     return "\n".join(lines)
 
 
@@ -193,14 +196,35 @@ def caveat_pages(pattern: re.Pattern) -> list[str]:
 # The helpers, on inputs that must pass and inputs that must fail
 # ---------------------------------------------------------------------------
 
+
 def test_markdown_blocks_drops_code_labels_and_options():
-    src = "\n".join([
-        "(label)=", "# Title", "", ":::{admonition} Learning objectives", ":class: tip",
-        "- one two", ":::", "", "```python", "x = 1  # not prose", "```", "",
-        "```{figure} a.svg", ":alt: hidden alt text", "", "The caption.", "```", "",
-        "| a | b |", "|---|---|", "| c d | e |", "",
-        "Text with {cite:p}`k1,k2` and {term}`shown <hidden>` and [link](http://x).",
-    ])
+    src = "\n".join(
+        [
+            "(label)=",
+            "# Title",
+            "",
+            ":::{admonition} Learning objectives",
+            ":class: tip",
+            "- one two",
+            ":::",
+            "",
+            "```python",
+            "x = 1  # not prose",
+            "```",
+            "",
+            "```{figure} a.svg",
+            ":alt: hidden alt text",
+            "",
+            "The caption.",
+            "```",
+            "",
+            "| a | b |",
+            "|---|---|",
+            "| c d | e |",
+            "",
+            "Text with {cite:p}`k1,k2` and {term}`shown <hidden>` and [link](http://x).",
+        ]
+    )
     blocks = markdown_blocks(src)
     text = " ".join(t for _, t in blocks)
     assert "label" not in text and "not prose" not in text and "hidden" not in text
@@ -229,6 +253,7 @@ def test_caveat_patterns_match_variants_and_nothing_else():
 # ---------------------------------------------------------------------------
 # The rules, on every page
 # ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("page", PAGES)
 def test_no_page_over_max_words(page):
@@ -269,7 +294,8 @@ def test_reading_grade_near_median(page):
     median = statistics.median(grades.values())
     assert grades[page] <= median + MAX_GRADE_ABOVE_MEDIAN, (
         f"{page}: Flesch-Kincaid grade {grades[page]:.1f}, more than "
-        f"{MAX_GRADE_ABOVE_MEDIAN} above the chapters' median {median:.1f}; shorten sentences")
+        f"{MAX_GRADE_ABOVE_MEDIAN} above the chapters' median {median:.1f}; shorten sentences"
+    )
 
 
 _CACHE: dict[str, float] = {}

@@ -14,13 +14,11 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 import yaml
-from pybtex.database import parse_file
-
 from conftest import ROOT
+from pybtex.database import parse_file
 
 sys.path.insert(0, str(ROOT / "tools" / "sphinx"))
 import kit_bib  # noqa: E402
@@ -34,8 +32,11 @@ PROSE_DIRS = ("book", "notebooks", "exercises")
 def _prose_files():
     for folder in PROSE_DIRS:
         for path in sorted((ROOT / folder).rglob("*")):
-            if path.suffix in {".md", ".ipynb"} and "_build" not in path.parts \
-                    and ".ipynb_checkpoints" not in path.parts:
+            if (
+                path.suffix in {".md", ".ipynb"}
+                and "_build" not in path.parts
+                and ".ipynb_checkpoints" not in path.parts
+            ):
                 yield path
 
 

@@ -23,9 +23,8 @@ import nbformat
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from nbclient import NotebookClient
-
 from conftest import ROOT, toc_files
+from nbclient import NotebookClient
 
 sys.path.insert(0, str(ROOT / "tools"))
 import exercises as tool  # noqa: E402  (tools/exercises.py)
@@ -53,8 +52,9 @@ def solution_phrases(sources=SOURCES) -> list[str]:
     A line counts if it has at least MIN_WORDS words and does not also occur
     in a cell learners see (so shared wording is not mistaken for a leak).
     """
-    shared = " | ".join(words(c.source) for s in sources
-                        for c in cells(nbformat.read(s, as_version=4), without="solution"))
+    shared = " | ".join(
+        words(c.source) for s in sources for c in cells(nbformat.read(s, as_version=4), without="solution")
+    )
     phrases = set()
     for source in sources:
         for cell in cells(nbformat.read(source, as_version=4), tag="solution"):
@@ -89,6 +89,7 @@ def leaks(paths, phrases) -> list[tuple[str, str]]:
 
 # --- sources and learner versions ---------------------------------------------------
 
+
 def test_there_are_at_least_eight_exercises():
     assert len(SOURCES) >= 8
     assert [s.name[:2] for s in SOURCES] == [f"{i:02d}" for i in range(1, len(SOURCES) + 1)]
@@ -118,9 +119,16 @@ def test_every_exercise_has_the_parts_a_facilitator_needs(source):
     number = int(source.name[:2])
     assert learner.cells[0].source.startswith(f"(exercise-{number:02d})=\n# Exercise {number}: ")
     assert re.search(r"\*\*Time:\*\* \d+ minutes", text)
-    for heading in ("## Learning objectives", "## Before you start", "## How this exercise works",
-                    "## Task 1", "### Self-check", "## Discussion prompts", "## Reflection",
-                    "## What good looks like"):
+    for heading in (
+        "## Learning objectives",
+        "## Before you start",
+        "## How this exercise works",
+        "## Task 1",
+        "### Self-check",
+        "## Discussion prompts",
+        "## Reflection",
+        "## What good looks like",
+    ):
         assert heading in text, heading
     assert "Facilitator notes" not in text
     assert list(cells(learner, tag="selfcheck")), "at least one self-check cell"
@@ -147,6 +155,7 @@ def test_learner_self_checks_say_not_attempted_yet(path):
 
 # --- leaks ---------------------------------------------------------------------------------
 
+
 def test_solution_phrases_are_many_and_the_detector_finds_a_planted_leak(tmp_path):
     phrases = solution_phrases()
     assert len(phrases) >= 5 * len(SOURCES)
@@ -156,8 +165,11 @@ def test_solution_phrases_are_many_and_the_detector_finds_a_planted_leak(tmp_pat
     quoted = nbformat.read(SOURCES[-1], as_version=4)
     key = next(cells(quoted, tag="solution")).source
     page = tmp_path / "page.html"
-    page.write_text("<html><body><pre>" + key.replace("'", "&#39;").replace('"', "&quot;")
-                    .replace("\n", "</span>\n<span class='x'>") + "</pre></body></html>")
+    page.write_text(
+        "<html><body><pre>"
+        + key.replace("'", "&#39;").replace('"', "&quot;").replace("\n", "</span>\n<span class='x'>")
+        + "</pre></body></html>"
+    )
     assert leaks([page], phrases)
 
 
@@ -180,8 +192,11 @@ def test_site_configuration_keeps_the_sources_out():
 @pytest.mark.build
 def test_no_solution_text_anywhere_in_the_built_site(good_site):
     """Every file of the site (pages, _sources/ downloads, search index, JS) is free of answer keys."""
-    files = [p for p in good_site.html.rglob("*") if p.is_file()
-             and p.suffix in {".html", ".ipynb", ".md", ".txt", ".js", ".json", ".py", ".inv"}]
+    files = [
+        p
+        for p in good_site.html.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".ipynb", ".md", ".txt", ".js", ".json", ".py", ".inv"}
+    ]
     assert files
     assert leaks(files, solution_phrases()) == []
     assert not list(good_site.html.rglob("*_source*/*.ipynb"))
@@ -192,6 +207,7 @@ def test_no_solution_text_anywhere_in_the_built_site(good_site):
 
 # --- facilitator versions --------------------------------------------------------------
 
+
 def test_facilitator_versions_keep_the_keys_run_and_their_self_checks_say_good(tmp_path, monkeypatch):
     monkeypatch.setenv("CONNECTIVISM_AUTOSAVE_DIR", str(tmp_path / "autosave"))
     written = tool.facilitator(tmp_path / "facilitator")
@@ -201,8 +217,9 @@ def test_facilitator_versions_keep_the_keys_run_and_their_self_checks_say_good(t
     for path in written:
         nb = nbformat.read(path, as_version=4)
         assert not list(cells(nb, tag="stub"))
-        NotebookClient(nb, timeout=120, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        ).execute()
         checks = list(cells(nb, tag="selfcheck"))
         assert checks
         for cell in checks:

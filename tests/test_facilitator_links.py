@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from connectivism.facilitator import links
 
 HUB = "https://hub.example.edu"
@@ -22,8 +22,13 @@ TRACKED = set(links.tracked_files(ROOT))
 
 
 def run_links(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "connectivism.facilitator", "links", *args],
-                          cwd=ROOT, capture_output=True, text=True, check=True)
+    return subprocess.run(
+        [sys.executable, "-m", "connectivism.facilitator", "links", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
 
 
 def md_links(table: str) -> list[tuple[str, str]]:
@@ -105,7 +110,8 @@ def test_hub_address_is_checked():
     with pytest.raises(ValueError, match="not a JupyterHub address"):
         links.hub_link(CONFIG, "javascript:alert(1)", "notebooks/x.ipynb", "main")
     assert links.hub_link(CONFIG, HUB + "/hub/", "notebooks/x.ipynb", "main").startswith(
-        HUB + "/hub/user-redirect/git-pull?")
+        HUB + "/hub/user-redirect/git-pull?"
+    )
 
 
 def test_config_without_a_github_address_is_refused():
@@ -114,9 +120,12 @@ def test_config_without_a_github_address_is_refused():
 
 
 def test_links_follow_the_configured_repository_not_a_hard_coded_one():
-    config = {"repository": {"url": "https://github.com/other-org/other-kit", "branch": "teaching"},
-              "launch_buttons": {"binderhub_url": "https://binder.example.org/"}}
+    config = {
+        "repository": {"url": "https://github.com/other-org/other-kit", "branch": "teaching"},
+        "launch_buttons": {"binderhub_url": "https://binder.example.org/"},
+    }
     url = links.hub_link(config, HUB, "notebooks/a.ipynb", "v2")
     assert parse_qs(urlsplit(url).query)["repo"] == ["https://github.com/other-org/other-kit"]
     assert links.binder_link(config, "notebooks/a.ipynb", "v2").startswith(
-        "https://binder.example.org/v2/gh/other-org/other-kit/v2?")
+        "https://binder.example.org/v2/gh/other-org/other-kit/v2?"
+    )

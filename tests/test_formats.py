@@ -131,16 +131,28 @@ class TestJson:
         assert doc["format_version"] == FORMAT_VERSION == 2
         assert doc["me"] == "Sam Rivera"
         assert doc["nodes"][0] == {
-            "name": "Sam Rivera", "kind": "me", "topic": "learning design", "tags": ["online"], "note": "Me.",
+            "name": "Sam Rivera",
+            "kind": "me",
+            "topic": "learning design",
+            "tags": ["online"],
+            "note": "Me.",
         }
         assert doc["ties"][0] == {
-            "a": "Sam Rivera", "b": "Ada Lovelace", "strength": 4, "since": "2023-09-14",
-            "last_contact": "2024-02-20", "initiated_by": "them",
+            "a": "Sam Rivera",
+            "b": "Ada Lovelace",
+            "strength": 4,
+            "since": "2023-09-14",
+            "last_contact": "2024-02-20",
+            "initiated_by": "them",
         }
         saved_at = doc["metadata"].pop("saved_at")
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", saved_at)
-        assert doc["metadata"] == {"title": "Sam's network, week 3", "created": "2024-01-05", "as_of": "2024-03-01",
-                                   "learner_id": formats_example_network.metadata.learner_id}
+        assert doc["metadata"] == {
+            "title": "Sam's network, week 3",
+            "created": "2024-01-05",
+            "as_of": "2024-03-01",
+            "learner_id": formats_example_network.metadata.learner_id,
+        }
 
     def test_files(self, tmp_path, formats_example_network):
         path = tmp_path / "sam.json"
@@ -180,7 +192,11 @@ class TestJson:
         [
             ({"format": "something-else", "format_version": 1}, FileFormatError, "says its format is 'something-else'"),
             ({"format_version": 1, "nodes": []}, FileFormatError, "has no 'format' entry"),
-            (_doc(format_version=3), SchemaVersionError, "newer version of the kit (format version 3; this kit reads versions up to 2): update the kit"),
+            (
+                _doc(format_version=3),
+                SchemaVersionError,
+                "newer version of the kit (format version 3; this kit reads versions up to 2): update the kit",
+            ),
             (_doc(format_version=0), SchemaVersionError, "format version 0, which this kit cannot read or upgrade"),
             (_doc(format_version="1"), SchemaVersionError, "The format_version '1'"),
             (_doc(format_version=True), SchemaVersionError, "is not a whole number"),
@@ -357,7 +373,7 @@ class TestCsv:
         assert_exact(load((nodes, ties)), formats_example_network, metadata=False)
 
     def test_bom_and_semicolons_from_excel(self):
-        nodes = "\ufeffname;kind;topic;tags;note\r\nJosé;me;;;\r\nAda;Person;maths;a | b;\"Note; with separator\"\r\n"
+        nodes = '\ufeffname;kind;topic;tags;note\r\nJosé;me;;;\r\nAda;Person;maths;a | b;"Note; with separator"\r\n'
         ties = "\ufefffrom;to;strength;since;last_contact;initiated_by\r\nJosé;Ada; 4 ;2024-03-01;;Them\r\n"
         net = from_csv(nodes.encode("utf-8"), ties.encode("utf-8"))
         assert net.node("Ada").tags == ("a", "b")
@@ -387,8 +403,15 @@ class TestCsv:
     @pytest.mark.parametrize(
         "cell, message",
         [
-            ("01/03/2024", "ties.csv, row 2, column 'since': The since date '01/03/2024' on the tie Kim–Ada is not an ISO 8601 date: write it as YYYY-MM-DD, for example 2024-03-01."),
-            ("2024-02-30", "ties.csv, row 2, column 'since': The since date '2024-02-30' on the tie Kim–Ada is not a real date"),
+            (
+                "01/03/2024",
+                "ties.csv, row 2, column 'since': The since date '01/03/2024' on the tie Kim–Ada "
+                "is not an ISO 8601 date: write it as YYYY-MM-DD, for example 2024-03-01.",
+            ),
+            (
+                "2024-02-30",
+                "ties.csv, row 2, column 'since': The since date '2024-02-30' on the tie Kim–Ada is not a real date",
+            ),
             ("45352", "ties.csv, row 2, column 'since': The since date '45352'"),
         ],
     )
@@ -405,8 +428,16 @@ class TestCsv:
         [
             ("Kim,Ada,high,,,", InvalidStrengthError, "ties.csv, row 2, column 'strength': Strength 'high'"),
             ("Kim,Ada,3.5,,,", InvalidStrengthError, "ties.csv, row 2, column 'strength': Strength '3.5'"),
-            ("Kim,Ada,-1,,,", InvalidStrengthError, "ties.csv, row 2, column 'strength': Strength -1 for the tie Kim–Ada is outside 1–5"),
-            ("Kim,Ada,,,,", InvalidStrengthError, "ties.csv, row 2, column 'strength': The strength of the tie Kim–Ada is missing"),
+            (
+                "Kim,Ada,-1,,,",
+                InvalidStrengthError,
+                "ties.csv, row 2, column 'strength': Strength -1 for the tie Kim–Ada is outside 1–5",
+            ),
+            (
+                "Kim,Ada,,,,",
+                InvalidStrengthError,
+                "ties.csv, row 2, column 'strength': The strength of the tie Kim–Ada is missing",
+            ),
             ("Kim,Bob,3,,,", UnknownNodeError, "ties.csv, row 2, column 'to': There is no node called 'Bob'"),
             ("Kim,kim,3,,,", SelfTieError, "ties.csv, row 2, column 'to':"),
             ("Kim,Ada,3,,,later", InvalidFieldError, "ties.csv, row 2, column 'initiated_by':"),
@@ -427,10 +458,27 @@ class TestCsv:
         "nodes, error, text",
         [
             (f"{NODES_HEADER}\nKim,person,,,\n", MeNodeError, "has no node with kind 'me'"),
-            (f"{NODES_HEADER}\nKim,me,,,\nLee,ME,,,\n", MeNodeError, "nodes.csv, row 3, column 'kind': More than one node has kind 'me' ('Kim' and 'Lee')"),
-            (f"{NODES_HEADER}\nKim,me,,,\nAda,person,,,\n ada ,tool,,,\n", DuplicateNodeError, "nodes.csv, row 4, column 'name': There is already a node called 'Ada'"),
-            (f"{NODES_HEADER}\nKim,me,,,\n,person,,,x\n", InvalidNameError, "nodes.csv, row 3, column 'name': The name '' is empty"),
-            (f"{NODES_HEADER}\nKim,me,,,\nAda,,,,\n", InvalidKindError, "nodes.csv, row 3, column 'kind': The kind of 'Ada' is missing: use person, community, resource or tool."),
+            (
+                f"{NODES_HEADER}\nKim,me,,,\nLee,ME,,,\n",
+                MeNodeError,
+                "nodes.csv, row 3, column 'kind': More than one node has kind 'me' ('Kim' and 'Lee')",
+            ),
+            (
+                f"{NODES_HEADER}\nKim,me,,,\nAda,person,,,\n ada ,tool,,,\n",
+                DuplicateNodeError,
+                "nodes.csv, row 4, column 'name': There is already a node called 'Ada'",
+            ),
+            (
+                f"{NODES_HEADER}\nKim,me,,,\n,person,,,x\n",
+                InvalidNameError,
+                "nodes.csv, row 3, column 'name': The name '' is empty",
+            ),
+            (
+                f"{NODES_HEADER}\nKim,me,,,\nAda,,,,\n",
+                InvalidKindError,
+                "nodes.csv, row 3, column 'kind': The kind of 'Ada' is missing: "
+                "use person, community, resource or tool.",
+            ),
         ],
     )
     def test_node_row_errors(self, nodes, error, text):
@@ -494,7 +542,7 @@ class TestCsv:
         assert "'=SUM(A1:A9),Sam Rivera,3,,," in ties.splitlines()
         for line in lines + ties.splitlines():
             for cell in line.split(","):
-                assert not cell[:1] in ("=", "+", "-", "@"), line
+                assert cell[:1] not in ("=", "+", "-", "@"), line
 
     def test_formula_round_trip_is_exact(self):
         net = LearningNetwork("=cmd|' /C calc'!A0")
@@ -600,11 +648,21 @@ class TestGraphml:
             (b"<svg/>", "is XML but not GraphML: its outer element is <svg>"),
             (b"<graphml><graph><node id='a'/><node id='a'/></graph></graphml>", "two nodes with the id 'a'"),
             (b"<graphml><graph><node/></graph></graphml>", "a <node> without an id"),
-            (b"<graphml><graph><node id='a'/><edge source='a' target='z'/></graph></graphml>", "refers to the node 'z', which is not in the file"),
+            (
+                b"<graphml><graph><node id='a'/><edge source='a' target='z'/></graph></graphml>",
+                "refers to the node 'z', which is not in the file",
+            ),
             (b"<graphml><graph><hyperedge/></graph></graphml>", "hyperedges and nested graphs are not accepted"),
             (b"<graphml><graph><node id='a'><graph/></node></graph></graphml>", "contains a nested graph"),
-            (b"<graphml><graph><node id='a'><data key='k'>x</data></node></graph></graphml>", "no <key> with that id is declared"),
-            (b"<graphml><key id='k' for='node' attr.name='kind'/><graph><node id='a'><data key='k'>me</data><data key='k'>me</data></node></graph></graphml>", "has two values for 'kind'"),
+            (
+                b"<graphml><graph><node id='a'><data key='k'>x</data></node></graph></graphml>",
+                "no <key> with that id is declared",
+            ),
+            (
+                b"<graphml><key id='k' for='node' attr.name='kind'/><graph><node id='a'>"
+                b"<data key='k'>me</data><data key='k'>me</data></node></graph></graphml>",
+                "has two values for 'kind'",
+            ),
             (b"<graphml><graph>", "is not well-formed XML"),
             (b"not xml at all", "is not well-formed XML"),
         ],
@@ -631,7 +689,9 @@ class TestGraphml:
         net.add("Ada", "person")
         net.connect("Kim", "Ada", 3)
         data = to_graphml(net).replace(b'<data key="strength">3</data>', b'<data key="strength">3.5</data>')
-        with pytest.raises(InvalidStrengthError, match=r"^network.graphml, edge 'e0' \(Kim–Ada\), data 'strength': Strength '3.5'"):
+        with pytest.raises(
+            InvalidStrengthError, match=r"^network.graphml, edge 'e0' \(Kim–Ada\), data 'strength': Strength '3.5'"
+        ):
             from_graphml(data)
 
     def test_untrusted_input_never_reaches_networkx_reader(self, monkeypatch, formats_example_network):
@@ -721,10 +781,27 @@ class TestLoadSave:
 # --- property-based round trips ------------------------------------------------------------------------
 
 _TEXT = st.characters(exclude_categories=("Cc", "Cs"), exclude_characters="\ufffe\uffff")
-_NOTE_TEXT = st.characters(exclude_categories=("Cc", "Cs"), exclude_characters="\ufffe\uffff", include_characters="\n\t\r")
+_NOTE_TEXT = st.characters(
+    exclude_categories=("Cc", "Cs"), exclude_characters="\ufffe\uffff", include_characters="\n\t\r"
+)
 _TRICKY = [
-    "<script>alert(1)</script>", "=1+1", "-Ada", "+44", "@home", "'=x", "O'Brien", 'say "hi"',
-    "a,b;c", "José", "ﬁona", "&amp;", "]]>", "Ada\u200bLovelace", "emoji 👩‍💻", "tab\there", "x|y",
+    "<script>alert(1)</script>",
+    "=1+1",
+    "-Ada",
+    "+44",
+    "@home",
+    "'=x",
+    "O'Brien",
+    'say "hi"',
+    "a,b;c",
+    "José",
+    "ﬁona",
+    "&amp;",
+    "]]>",
+    "Ada\u200bLovelace",
+    "emoji 👩‍💻",
+    "tab\there",
+    "x|y",
 ]
 _names = st.one_of(st.text(_TEXT, min_size=1, max_size=12), st.sampled_from(_TRICKY))
 _dates = st.one_of(st.none(), st.dates())
@@ -753,7 +830,9 @@ def learning_networks(draw):
                 draw(_names),
                 draw(st.sampled_from(OTHER_KINDS)),
                 topic=draw(st.text(_TEXT, max_size=10)),
-                tags=draw(st.lists(st.one_of(st.text(_TEXT, min_size=1, max_size=6), st.sampled_from(_TRICKY)), max_size=3)),
+                tags=draw(
+                    st.lists(st.one_of(st.text(_TEXT, min_size=1, max_size=6), st.sampled_from(_TRICKY)), max_size=3)
+                ),
                 note=draw(st.text(_NOTE_TEXT, max_size=30)),
             )
         except NetworkError:
@@ -775,9 +854,7 @@ def learning_networks(draw):
 
 
 # database=None: no .hypothesis folder in the repository; failures print their example.
-_ROUND_TRIP = settings(
-    max_examples=50, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
-)
+_ROUND_TRIP = settings(max_examples=50, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @_ROUND_TRIP
@@ -818,7 +895,9 @@ def test_normalised_names_are_unique_in_generated_networks(net):
 # --- format version 2: the network's identity --------------------------------------------------
 
 _V1 = {
-    "format": FORMAT_NAME, "format_version": 1, "me": "Kim",
+    "format": FORMAT_NAME,
+    "format_version": 1,
+    "me": "Kim",
     "nodes": [{"name": "Kim", "kind": "me"}, {"name": "Ada", "kind": "person"}],
     "ties": [{"a": "Kim", "b": "Ada", "strength": 4}],
     "metadata": {"title": "Week 1", "as_of": "2024-03-01"},

@@ -293,7 +293,9 @@ def test_cp1252_csv_gets_the_hint():
     nodes = "name;kind;topic;tags;note\r\nRenée;me;;;\r\n".encode("cp1252")
     with pytest.raises(EncodingError) as caught:
         from_csv(nodes, TIES_HEADER + "\n")
-    assert "(it looks like Windows/cp1252 text). In Excel use File → Save As → 'CSV UTF-8 (Comma delimited)'" in str(caught.value)
+    assert "(it looks like Windows/cp1252 text). In Excel use File → Save As → 'CSV UTF-8 (Comma delimited)'" in str(
+        caught.value
+    )
 
 
 # --- JSON tricks ------------------------------------------------------------------------------------
@@ -310,7 +312,13 @@ def test_deeply_nested_json_is_refused_without_recursion_error():
 
 
 def test_deep_nesting_inside_metadata_is_refused():
-    doc = '{"format": "connectivism-learning-network", "format_version": 1, "metadata": {"x": ' + "{\"y\": " * 30 + "1" + "}" * 30 + "}}"
+    doc = (
+        '{"format": "connectivism-learning-network", "format_version": 1, "metadata": {"x": '
+        + '{"y": ' * 30
+        + "1"
+        + "}" * 30
+        + "}}"
+    )
     with pytest.raises(UnsafeFileError, match="more than 20 levels deep"):
         from_json(doc)
 
@@ -325,8 +333,11 @@ def test_brackets_inside_strings_do_not_count_as_nesting():
     "text, key",
     [
         ('{"format": "connectivism-learning-network", "format_version": 1, "format_version": 2}', "format_version"),
-        ('{"format": "connectivism-learning-network", "format_version": 1, "me": "Kim",'
-         ' "nodes": [{"name": "Kim", "kind": "me", "kind": "person"}]}', "kind"),
+        (
+            '{"format": "connectivism-learning-network", "format_version": 1, "me": "Kim",'
+            ' "nodes": [{"name": "Kim", "kind": "me", "kind": "person"}]}',
+            "kind",
+        ),
     ],
 )
 def test_duplicate_keys_are_refused(text, key):
@@ -414,9 +425,11 @@ def test_formula_cells_are_neutralised_and_round_trip(cell):
         lambda: from_json("[" * 50_000),
         lambda: from_json(b"\xff\xfe"),
         lambda: from_csv(NODES_HEADER + "\nKim,me,,,\nAda,person,,,\n", TIES_HEADER + "\nKim,Ada,9,,,\n"),
-        lambda: from_json('{"format": "connectivism-learning-network", "format_version": 1, "me": "Kim", '
-                          '"nodes": [{"name": "Kim", "kind": "me"}, {"name": "Ada", "kind": "person"}], '
-                          '"ties": [{"a": "Kim", "b": "Ada", "strength": 2}, {"a": "Kim", "b": "Zed", "strength": 2}]}'),
+        lambda: from_json(
+            '{"format": "connectivism-learning-network", "format_version": 1, "me": "Kim", '
+            '"nodes": [{"name": "Kim", "kind": "me"}, {"name": "Ada", "kind": "person"}], '
+            '"ties": [{"a": "Kim", "b": "Ada", "strength": 2}, {"a": "Kim", "b": "Zed", "strength": 2}]}'
+        ),
     ],
 )
 def test_a_failed_import_changes_nothing(payload, hostile_small_network):

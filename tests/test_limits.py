@@ -1,5 +1,6 @@
-"""The model's limits and the file limit agree: any network the model holds can be
-saved, exported and read back, in every format.
+"""The model's limits and the file limit agree.
+
+Any network the model holds can be saved, exported and read back, in every format.
 
 A *maximal* network has the most nodes, ties and tags, every field filled (so no
 element is left out of a file), the longest kind and initiator, dates on every
@@ -64,10 +65,8 @@ def maximal_network(alphabet: list[str]) -> LearningNetwork:
     """The largest network the model accepts, its text in `alphabet` (costliest first)."""
     fill = alphabet[0]
     # Names of 12 characters: shorter ones count as 12 in text_length anyway.
-    names = ["".join(pair) + fill * 10
-             for pair in itertools.product(alphabet, repeat=2)][:MAX_NODES]
-    net = LearningNetwork(names[0], title=fill * MAX_TITLE_LENGTH, created="2020-01-01",
-                          as_of="2020-01-01")
+    names = ["".join(pair) + fill * 10 for pair in itertools.product(alphabet, repeat=2)][:MAX_NODES]
+    net = LearningNetwork(names[0], title=fill * MAX_TITLE_LENGTH, created="2020-01-01", as_of="2020-01-01")
     tags = alphabet[:MAX_TAGS]
     net.edit(net.me, topic=fill, tags=tags, note=fill)
     for name in names[1:]:
@@ -77,8 +76,14 @@ def maximal_network(alphabet: list[str]) -> LearningNetwork:
         for i in range(MAX_NODES):
             if len(net.ties) == MAX_TIES:
                 break
-            net.connect(names[i], names[(i + step) % MAX_NODES], strength=5, since="2020-01-01",
-                        last_contact="2020-01-01", initiated_by="both")
+            net.connect(
+                names[i],
+                names[(i + step) % MAX_NODES],
+                strength=5,
+                since="2020-01-01",
+                last_contact="2020-01-01",
+                initiated_by="both",
+            )
         step += 1
     # Spend the rest of the text on notes.
     for name in itertools.cycle(names):
@@ -118,8 +123,10 @@ def test_every_file_of_a_maximal_network_fits_and_reads_back(maximal):
     assert to_csv(from_csv(nodes, ties)) == (nodes, ties)  # CSV has no metadata; all else equal
 
 
-@pytest.mark.parametrize("character", ['"', "\\", "\n", "\t", "&", "<", ">", "'", "=", "|",
-                                       "\u2028", "\u00e9", "\u4e2d", "\U0001F600", "\u200b"])
+@pytest.mark.parametrize(
+    "character",
+    ['"', "\\", "\n", "\t", "&", "<", ">", "'", "=", "|", "\u2028", "\u00e9", "\u4e2d", "\U0001f600", "\u200b"],
+)
 def test_each_character_costs_at_most_its_budget(character):
     """A note of 100 copies of a character costs at most its budget per copy in every file."""
     plain = LearningNetwork("Sam")
@@ -135,23 +142,33 @@ def test_each_character_costs_at_most_its_budget(character):
         assert grown[key] - base[key] <= budget * (len(text) - 1) + quoting, (fmt, character)
 
 
-
 # --- text_length is kept exactly, and every way past MAX_TEXT_LENGTH is refused --------------
 
 
 def recounted(net: LearningNetwork) -> int:
     """text_length computed from scratch, as its docstring defines it."""
+
     def cost(name):
         return max(len(name), 12)
-    return (len(net.metadata.title) + cost(net.me)
-            + sum(cost(n.name) + len(n.topic) + sum(map(len, n.tags)) + len(n.note) for n in net.nodes)
-            + sum(cost(t.a) + cost(t.b) for t in net.ties))
+
+    return (
+        len(net.metadata.title)
+        + cost(net.me)
+        + sum(cost(n.name) + len(n.topic) + sum(map(len, n.tags)) + len(n.note) for n in net.nodes)
+        + sum(cost(t.a) + cost(t.b) for t in net.ties)
+    )
 
 
 words = st.text(alphabet="abcdefgh ", min_size=1, max_size=30)
-operations = st.lists(st.tuples(st.sampled_from(["add", "edit", "rename", "remove", "connect",
-                                                 "disconnect", "title", "replace"]),
-                                words, words, st.integers(0, 30)), max_size=40)
+operations = st.lists(
+    st.tuples(
+        st.sampled_from(["add", "edit", "rename", "remove", "connect", "disconnect", "title", "replace"]),
+        words,
+        words,
+        st.integers(0, 30),
+    ),
+    max_size=40,
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -185,6 +202,7 @@ def test_text_length_is_kept_exactly_through_every_change(ops):
 
 def test_every_change_past_the_text_limit_is_refused_with_nothing_changed(monkeypatch):
     import connectivism.network as network_module
+
     net = LearningNetwork("Sam")
     net.add("Ada", "person", note="a note")
     net.connect("Sam", "Ada")
@@ -207,6 +225,7 @@ def test_every_change_past_the_text_limit_is_refused_with_nothing_changed(monkey
 
 def test_a_file_past_the_text_limit_is_refused_with_where(monkeypatch):
     import connectivism.network as network_module
+
     net = LearningNetwork("Sam")
     net.add("Ada", "person", note="x" * 100)
     text = to_json(net)

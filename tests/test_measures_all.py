@@ -28,9 +28,9 @@ def test_teacher_example_reads_as_the_notebook_says():
     assert (m.n_nodes, len(m.contacts), len(m.reach_2)) == (13, 12, 13)
     assert m.same_field == ("Lena", "Physics teachers' network")
     assert [(p.node, p.cut_off, p.topics_lost) for p in m.cut_points] == [
-        ("Lena", ("Video channel of classroom demonstrations",), ())]
-    assert [t.name for t in m.stale] == ["Physics teachers' network", "Online forum for science teachers",
-                                         "Dr Okafor"]
+        ("Lena", ("Video channel of classroom demonstrations",), ())
+    ]
+    assert [t.name for t in m.stale] == ["Physics teachers' network", "Online forum for science teachers", "Dr Okafor"]
     assert (m.newest_contact, m.newest_since) == ("Feed reader", datetime.date(2023, 8, 20))
     assert round(m.freshness, 2) == 0.82 and m.downes.newness == 0.0
 
@@ -41,7 +41,8 @@ def test_clinical_example_differs_where_the_notebook_says():
     assert m.me == "Jonas" and m.my_field == "emergency medicine"
     assert (len(m.same_field), m.compared_fields) == (8, 15)  # homophilous
     assert [(p.node, p.topics_lost) for p in m.cut_points] == [
-        ("Clara Holm", ("medical education research", "assessment"))]
+        ("Clara Holm", ("medical education research", "assessment"))
+    ]
     assert len(m.stale) == 6  # many ties gone quiet
     assert m.downes.self_direction < 0.4  # most ties started by others
     teacher = load_example("teacher")
@@ -113,5 +114,15 @@ def test_measure_info_is_complete_and_consistent():
         assert info.principles or info.downes
         assert info.label in MESSAGES["en"] and info.explanation in MESSAGES["en"]
     # every figure but the bookkeeping ones belongs to a measure
-    assert fields - covered <= {"me", "as_of", "n_nodes", "n_ties", "contacts", "reachable", "median_age",
-                                "newest_contact", "newest_since", "started_by_others"}
+    assert fields - covered <= {
+        "me",
+        "as_of",
+        "n_nodes",
+        "n_ties",
+        "contacts",
+        "reachable",
+        "median_age",
+        "newest_contact",
+        "newest_since",
+        "started_by_others",
+    }

@@ -66,8 +66,10 @@ def test_brokerage_edge_cases():
 def research_thread():
     # Me, A, D form a triangle; A leads on to B, and B to C.
     # Topics: Me "x", A "x", D "y", B and C "research".
-    net = network([("A", "x"), ("B", "research"), ("C", "research"), ("D", "y")],
-                  [("Me", "A", 3), ("Me", "D", 2), ("A", "D", 1), ("A", "B", 2), ("B", "C", 1)])
+    net = network(
+        [("A", "x"), ("B", "research"), ("C", "research"), ("D", "y")],
+        [("Me", "A", 3), ("Me", "D", 2), ("A", "D", 1), ("A", "B", 2), ("B", "C", 1)],
+    )
     net.edit("Me", topic="x")
     return net
 
@@ -116,6 +118,8 @@ def test_cut_points_edge_cases():
 
 def test_cut_points_are_sorted_by_how_much_they_cut_off():
     # Me–A–A1 and Me–B–B1–B2: B cuts off two, A one, B1 one.
-    net = network([("A", ""), ("A1", ""), ("B", ""), ("B1", ""), ("B2", "")],
-                  [("Me", "A", 1), ("A", "A1", 1), ("Me", "B", 1), ("B", "B1", 1), ("B1", "B2", 1)])
+    net = network(
+        [("A", ""), ("A1", ""), ("B", ""), ("B1", ""), ("B2", "")],
+        [("Me", "A", 1), ("A", "A1", 1), ("Me", "B", 1), ("B", "B1", 1), ("B1", "B2", 1)],
+    )
     assert [p.node for p in bridges_and_cut_points(net).cut_points] == ["B", "A", "B1"]

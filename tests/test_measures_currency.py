@@ -63,8 +63,17 @@ def test_time_is_explicit(net):
     assert tie_ages(net, datetime.datetime(2026, 10, 1, 15, 30)) == tie_ages(net, AS_OF)
 
 
-@pytest.mark.parametrize("bad, error", [(0, ValueError), (-5, ValueError), (float("nan"), ValueError),
-                                        (float("inf"), ValueError), ("180", TypeError), (True, TypeError)])
+@pytest.mark.parametrize(
+    "bad, error",
+    [
+        (0, ValueError),
+        (-5, ValueError),
+        (float("nan"), ValueError),
+        (float("inf"), ValueError),
+        ("180", TypeError),
+        (True, TypeError),
+    ],
+)
 def test_bad_numbers_of_days(net, bad, error):
     with pytest.raises(error, match="half_life_days"):
         freshness(net, AS_OF, half_life_days=bad)

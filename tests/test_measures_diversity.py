@@ -107,8 +107,9 @@ def test_kind_diversity_rejects_other_types():
 
 
 def test_topic_diversity_by_hand():
-    net = network(nodes=[("A", "person", "maths"), ("B", "person", "  MATHS "), ("C", "tool", "art"),
-                         ("D", "person", "")])
+    net = network(
+        nodes=[("A", "person", "maths"), ("B", "person", "  MATHS "), ("C", "tool", "art"), ("D", "person", "")]
+    )
     d = topic_diversity(net)
     # "maths" and "  MATHS " are one field (case and spaces ignored); D has no topic: left out.
     assert d.counts == (("maths", 2), ("art", 1))
@@ -144,8 +145,13 @@ def test_topic_diversity_edge_cases():
 def test_homophily_by_hand():
     net = network(
         me_topic="Physics teaching",
-        nodes=[("A", "person", "physics teaching"), ("B", "person", "history"), ("C", "community", "physics  teaching"),
-               ("D", "person", ""), ("E", "person", "physics teaching")],
+        nodes=[
+            ("A", "person", "physics teaching"),
+            ("B", "person", "history"),
+            ("C", "community", "physics  teaching"),
+            ("D", "person", ""),
+            ("E", "person", "physics teaching"),
+        ],
         ties=[("Me", "A"), ("Me", "B"), ("Me", "C"), ("Me", "D"), ("A", "E")],
     )
     h = homophily(net)

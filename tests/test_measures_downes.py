@@ -17,17 +17,22 @@ AS_OF = datetime.date(2026, 10, 1)
 def net():
     n = LearningNetwork("Me")
     n.edit("Me", topic="biology")
-    for name, kind, topic in [("Ada", "person", "biology"), ("Bo", "person", "chemistry"),
-                              ("Atlas", "resource", "anatomy"), ("Club", "community", "biology"),
-                              ("Far", "tool", "anatomy"), ("Lone", "person", "")]:
+    for name, kind, topic in [
+        ("Ada", "person", "biology"),
+        ("Bo", "person", "chemistry"),
+        ("Atlas", "resource", "anatomy"),
+        ("Club", "community", "biology"),
+        ("Far", "tool", "anatomy"),
+        ("Lone", "person", ""),
+    ]:
         n.add(name, kind, topic=topic)
-    n.connect("Me", "Ada", since="2026-03-01", initiated_by="me")      # new (214 days)
+    n.connect("Me", "Ada", since="2026-03-01", initiated_by="me")  # new (214 days)
     n.connect("Me", "Bo", since="2020-01-01", initiated_by="them")
     n.connect("Me", "Atlas", since="2025-10-02", initiated_by="both")  # new (364 days)
-    n.connect("Me", "Club", since="2025-10-01")                        # 365 days: not new; no initiator
+    n.connect("Me", "Club", since="2025-10-01")  # 365 days: not new; no initiator
     n.connect("Ada", "Club")
-    n.connect("Atlas", "Far")                                          # Far hangs on Atlas
-    return n                                                            # Lone: disconnected
+    n.connect("Atlas", "Far")  # Far hangs on Atlas
+    return n  # Lone: disconnected
 
 
 def test_profile_by_hand(net):

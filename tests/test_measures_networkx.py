@@ -48,8 +48,14 @@ def random_network(seed: int, n: int | None = None, p: float | None = None) -> L
         net.add(name[i], rng.choice(KINDS), topic=rng.choice(TOPICS))
     for u, v in graph.edges:
         day = lambda: rng.choice([None, AS_OF - datetime.timedelta(days=rng.randint(-10, 900))])  # noqa: E731
-        net.connect(name[u], name[v], strength=rng.randint(1, 5), since=day(), last_contact=day(),
-                    initiated_by=rng.choice([None, "me", "them", "both"]))
+        net.connect(
+            name[u],
+            name[v],
+            strength=rng.randint(1, 5),
+            since=day(),
+            last_contact=day(),
+            initiated_by=rng.choice([None, "me", "them", "both"]),
+        )
     return net
 
 

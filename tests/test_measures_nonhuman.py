@@ -10,8 +10,13 @@ from connectivism.network import LearningNetwork
 
 def test_nonhuman_share_by_hand():
     net = LearningNetwork("Me")
-    for name, kind in [("Ada", "person"), ("Forum", "community"), ("Feed", "tool"), ("Journal", "resource"),
-                       ("Wiki", "resource")]:
+    for name, kind in [
+        ("Ada", "person"),
+        ("Forum", "community"),
+        ("Feed", "tool"),
+        ("Journal", "resource"),
+        ("Wiki", "resource"),
+    ]:
         net.add(name, kind)
     net.connect("Me", "Ada", strength=4)
     net.connect("Me", "Forum", strength=2)

@@ -12,8 +12,13 @@ from connectivism.network import LearningNetwork
 def chain():
     # Me – A – B – C, with A also tied to W; D stands apart (a disconnected part).
     net = LearningNetwork("Me")
-    for name, kind, topic in [("A", "person", "maths"), ("B", "person", "art"), ("C", "tool", "maths"),
-                              ("W", "resource", ""), ("D", "person", "law")]:
+    for name, kind, topic in [
+        ("A", "person", "maths"),
+        ("B", "person", "art"),
+        ("C", "tool", "maths"),
+        ("W", "resource", ""),
+        ("D", "person", "law"),
+    ]:
         net.add(name, kind, topic=topic)
     for a, b in [("Me", "A"), ("A", "B"), ("B", "C"), ("A", "W")]:
         net.connect(a, b)

@@ -39,8 +39,12 @@ def literal_keys() -> set[str]:
             found |= set(re.findall(r'text\(\s*"([^"]+)"', source))
             continue
         found |= set(re.findall(r'"([a-z_]+(?:\.[a-z0-9_]+)+|[a-z_]+)"', source))
-    return found & set(EN) | {k for k in found if "." in k and k.split(".")[0] in
-                               {"suggest", "measure", "report", "principle", "downes", "part", "list", "count"}}
+    return found & set(EN) | {
+        k
+        for k in found
+        if "." in k
+        and k.split(".")[0] in {"suggest", "measure", "report", "principle", "downes", "part", "list", "count"}
+    }
 
 
 def test_every_key_the_code_uses_exists():

@@ -106,10 +106,15 @@ def test_plot_is_a_valid_svg_document():
     assert root.tag.endswith("svg")
 
 
-@pytest.mark.parametrize("name, slider, value", [
-    ("smallworld", "p", 0.05), ("maintenance", "budget", 0.6),
-    ("currency", "lifetime", 1), ("nonhuman", "remove", "all non-human nodes"),
-])
+@pytest.mark.parametrize(
+    "name, slider, value",
+    [
+        ("smallworld", "p", 0.05),
+        ("maintenance", "budget", 0.6),
+        ("currency", "lifetime", 1),
+        ("nonhuman", "remove", "all non-human nodes"),
+    ],
+)
 def test_a_slider_change_at_the_default_size_redraws_quickly(name, slider, value):
     """Target 300 ms (measured in benchmarks/models.py); a loose bound here against regressions."""
     explorer = ModelExplorer(MODELS[name]())

@@ -16,8 +16,7 @@ import pytest
 
 from connectivism.errors import ModelParameterError
 from connectivism.models import Connections
-from connectivism.models.connections import (betweenness_of, breaking_point, brokerage,
-                                              fields_network, removal_curve)
+from connectivism.models.connections import betweenness_of, breaking_point, brokerage, fields_network, removal_curve
 
 
 def two_cliques() -> nx.Graph:
@@ -86,12 +85,15 @@ def test_same_seed_same_run_and_seeds_differ():
     assert model.run(seed=4) != model.run(seed=5)
 
 
-@pytest.mark.parametrize("params, words", [
-    ({"bridges": 6}, "bridges = 6 is outside 0–5"),
-    ({"fields": 1}, "fields = 1 is outside 2–12"),
-    ({"inside": 0}, "inside = 0 is outside 0.1–1"),
-    ({"between": "many"}, "between = 'many' is not a number"),
-])
+@pytest.mark.parametrize(
+    "params, words",
+    [
+        ({"bridges": 6}, "bridges = 6 is outside 0–5"),
+        ({"fields": 1}, "fields = 1 is outside 2–12"),
+        ({"inside": 0}, "inside = 0 is outside 0.1–1"),
+        ({"between": "many"}, "between = 'many' is not a number"),
+    ],
+)
 def test_bad_parameters_give_clear_errors(params, words):
     with pytest.raises(ModelParameterError, match=words):
         Connections().run(**params)

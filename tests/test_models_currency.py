@@ -14,8 +14,14 @@ import pytest
 
 from connectivism.errors import ModelParameterError
 from connectivism.models import Currency
-from connectivism.models.currency import (currency_over_time, epidemic_threshold, make_network,
-                                           outbreak_size, spread, transmissibility)
+from connectivism.models.currency import (
+    currency_over_time,
+    epidemic_threshold,
+    make_network,
+    outbreak_size,
+    spread,
+    transmissibility,
+)
 from connectivism.models.giant import poisson_giant
 
 N, MEAN_DEGREE, LIFETIME, RUNS = 2000, 6, 3, 150
@@ -36,8 +42,9 @@ def network(request):
 def mean_outbreak(a, T, seed, runs=RUNS):
     rng = np.random.default_rng(seed)
     starts = rng.integers(0, a.shape[0], runs)
-    return float(np.mean([outbreak_size(a, beta=beta_for(T), lifetime=LIFETIME, start=int(s), rng=rng)
-                          for s in starts]))
+    return float(
+        np.mean([outbreak_size(a, beta=beta_for(T), lifetime=LIFETIME, start=int(s), rng=rng) for s in starts])
+    )
 
 
 def test_transmissibility_and_threshold_formulas():
@@ -78,8 +85,7 @@ def test_spread_respects_the_lifetime():
     learned = spread(path, beta=1.0, lifetime=1, publish=[(0, [0])], rng=np.random.default_rng(0), steps=10)
     assert learned[:, 0].tolist() == [0, 1, 2, 3]
     # nobody passes anything on with beta = 0
-    learned = spread(path, beta=0.0, lifetime=5, publish=[(0, [0]), (2, [3])],
-                     rng=np.random.default_rng(0), steps=10)
+    learned = spread(path, beta=0.0, lifetime=5, publish=[(0, [0]), (2, [3])], rng=np.random.default_rng(0), steps=10)
     assert learned.tolist() == [[0, -1], [-1, -1], [-1, -1], [-1, 2]]
 
 
@@ -88,8 +94,9 @@ def test_a_sure_pass_on_travels_one_tie_per_step():
     from connectivism.models.smallworld import distances
 
     a = make_network("small world", 300, 4, np.random.default_rng(2))
-    learned = spread(a, beta=1.0, lifetime=1, publish=[(0, [0]), (5, [17, 40])],
-                     rng=np.random.default_rng(0), steps=400)
+    learned = spread(
+        a, beta=1.0, lifetime=1, publish=[(0, [0]), (5, [17, 40])], rng=np.random.default_rng(0), steps=400
+    )
     d = distances(a, [0, 17, 40])
     assert learned[:, 0].tolist() == d[0].astype(int).tolist()
     assert learned[:, 1].tolist() == (5 + np.minimum(d[1], d[2])).astype(int).tolist()
@@ -108,7 +115,7 @@ def test_currency_over_time_values():
     mean, latest, per_person = currency_over_time(learned, np.array([0, 4]), 6, half_life=2.0)
     assert latest.tolist() == [1 / 3, 1 / 3, 2 / 3, 2 / 3, 1 / 3, 1 / 3]
     # person 0 at step 3 knows item 0 (age 3): 2^(−1.5); person 1 knows it from step 2
-    assert mean[3] == pytest.approx((2 ** -1.5 + 2 ** -1.5 + 0) / 3)
+    assert mean[3] == pytest.approx((2**-1.5 + 2**-1.5 + 0) / 3)
     assert per_person[2] == 0
 
 
@@ -139,7 +146,7 @@ def test_model_result_is_consistent():
     assert r.knows_latest.shape == r.currency.shape == (60,)
     assert np.all((r.currency >= 0) & (r.currency <= 1))
     assert r.source_distance[r.sources].tolist() == [0] * r.sources.size
-    assert r.transmissibility == pytest.approx(1 - 0.7 ** 2)
+    assert r.transmissibility == pytest.approx(1 - 0.7**2)
 
 
 def test_same_seed_same_run_and_seeds_differ():
@@ -148,13 +155,16 @@ def test_same_seed_same_run_and_seeds_differ():
     assert model.run(seed=7, n=200) != model.run(seed=8, n=200)
 
 
-@pytest.mark.parametrize("params, words", [
-    ({"beta": 1.5}, "beta = 1.5 is outside 0–1"),
-    ({"mean_degree": 5}, "mean_degree = 5 is odd"),
-    ({"n": 20, "mean_degree": 12}, "mean_degree = 12 is too large for n = 20"),
-    ({"network": "ring"}, "network = 'ring' is not one of the choices"),
-    ({"lifetime": 0}, "lifetime = 0 is outside 1–20"),
-])
+@pytest.mark.parametrize(
+    "params, words",
+    [
+        ({"beta": 1.5}, "beta = 1.5 is outside 0–1"),
+        ({"mean_degree": 5}, "mean_degree = 5 is odd"),
+        ({"n": 20, "mean_degree": 12}, "mean_degree = 12 is too large for n = 20"),
+        ({"network": "ring"}, "network = 'ring' is not one of the choices"),
+        ({"lifetime": 0}, "lifetime = 0 is outside 1–20"),
+    ],
+)
 def test_bad_parameters_give_clear_errors(params, words):
     with pytest.raises(ModelParameterError, match=words):
         Currency().run(**params)

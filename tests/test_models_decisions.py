@@ -27,7 +27,7 @@ def test_copying_alone_herds_on_yesterdays_answer():
     for seed in SEEDS:
         r = Decisions().run(seed=seed, explore=0.0, steps=100, flip_every=50)
         assert r.accuracy[40:50].mean() > 0.95 or r.accuracy[40:50].mean() < 0.05  # everyone agrees
-        if r.accuracy[49] > 0.95:               # the group had found the right answer ...
+        if r.accuracy[49] > 0.95:  # the group had found the right answer ...
             assert r.accuracy[50:].max() < 0.05  # ... and keeps it after it became wrong
 
 
@@ -52,9 +52,8 @@ def test_without_change_copying_finds_the_better_option():
 def test_copy_rule_copies_only_what_worked():
     """With a sure better option (quality 1) and nobody exploring, nobody switches to the worse one."""
     a = make_network(50, 4, np.random.default_rng(0))
-    choices = social_learning(a, explore=0.0, quality=1.0, best=np.zeros(30, dtype=int),
-                              rng=np.random.default_rng(1))
-    right = (choices == 0)
+    choices = social_learning(a, explore=0.0, quality=1.0, best=np.zeros(30, dtype=int), rng=np.random.default_rng(1))
+    right = choices == 0
     assert np.all(right[1:] >= right[:-1])  # once right, always right
 
 
@@ -69,13 +68,16 @@ def test_same_seed_same_run_and_seeds_differ():
     assert model.run(seed=3, n=100, explore=0.05) != model.run(seed=4, n=100, explore=0.05)
 
 
-@pytest.mark.parametrize("params, words", [
-    ({"explore": -0.1}, "explore = -0.1 is outside 0–1"),
-    ({"quality": 0.4}, "quality = 0.4 is outside 0.5–1"),
-    ({"k": 3}, "k = 3 is odd"),
-    ({"n": 20, "k": 20}, "k = 20 is too large for n = 20"),
-    ({"flip_every": 5}, "flip_every = 5 is outside 10–500"),
-])
+@pytest.mark.parametrize(
+    "params, words",
+    [
+        ({"explore": -0.1}, "explore = -0.1 is outside 0–1"),
+        ({"quality": 0.4}, "quality = 0.4 is outside 0.5–1"),
+        ({"k": 3}, "k = 3 is odd"),
+        ({"n": 20, "k": 20}, "k = 20 is too large for n = 20"),
+        ({"flip_every": 5}, "flip_every = 5 is outside 10–500"),
+    ],
+)
 def test_bad_parameters_give_clear_errors(params, words):
     with pytest.raises(ModelParameterError, match=words):
         Decisions().run(**params)

@@ -49,8 +49,7 @@ def test_large_confidence_ends_in_consensus(epsilon):
 
 @pytest.mark.parametrize("epsilon", [0.05, 0.07, 0.1])
 def test_small_confidence_splits_into_about_one_over_two_epsilon_clusters(epsilon):
-    counts = [Diversity().run(seed=s, network="everyone", epsilon=epsilon, n=1000, steps=200).clusters
-              for s in SEEDS]
+    counts = [Diversity().run(seed=s, network="everyone", epsilon=epsilon, n=1000, steps=200).clusters for s in SEEDS]
     # measured means: ε = 0.05 → 7.5, 0.07 → 5.3, 0.1 → 3.8 (1/(2ε) = 10, 7.1, 5)
     assert 1 / (3 * epsilon) - 0.5 <= np.mean(counts) <= 1 / (2 * epsilon)
     assert min(counts) >= 2
@@ -58,10 +57,12 @@ def test_small_confidence_splits_into_about_one_over_two_epsilon_clusters(epsilo
 
 def test_dense_networks_converge_faster_than_sparse_ones():
     """Complete network: consensus within 20 steps; a ring of 6 neighbours is still diverse then."""
-    spread = {net: [Diversity().run(seed=s, network=net, epsilon=0.3, n=500, steps=20).spread[-1]
-                    for s in SEEDS] for net in ("everyone", "small world", "ring")}
+    spread = {
+        net: [Diversity().run(seed=s, network=net, epsilon=0.3, n=500, steps=20).spread[-1] for s in SEEDS]
+        for net in ("everyone", "small world", "ring")
+    }
     assert max(spread["everyone"]) < 1e-6
-    assert min(spread["ring"]) > 0.1          # measured 0.16–0.19
+    assert min(spread["ring"]) > 0.1  # measured 0.16–0.19
     assert min(spread["small world"]) > 0.08  # measured 0.12–0.14
 
 
@@ -82,12 +83,15 @@ def test_same_seed_same_run_and_seeds_differ():
     assert model.run(seed=5, n=100) != model.run(seed=6, n=100)
 
 
-@pytest.mark.parametrize("params, words", [
-    ({"epsilon": 0.0}, "epsilon = 0 is outside 0.01–0.5"),
-    ({"k": 5}, "k = 5 is odd"),
-    ({"n": 20, "k": 20}, "k = 20 is too large for n = 20"),
-    ({"network": "star"}, "network = 'star' is not one of the choices"),
-])
+@pytest.mark.parametrize(
+    "params, words",
+    [
+        ({"epsilon": 0.0}, "epsilon = 0 is outside 0.01–0.5"),
+        ({"k": 5}, "k = 5 is odd"),
+        ({"n": 20, "k": 20}, "k = 20 is too large for n = 20"),
+        ({"network": "star"}, "network = 'star' is not one of the choices"),
+    ],
+)
 def test_bad_parameters_give_clear_errors(params, words):
     with pytest.raises(ModelParameterError, match=words):
         Diversity().run(**params)

@@ -12,10 +12,16 @@ from connectivism.models import MODELS, Chart, Parameter, View
 from connectivism.models.base import MAX_SEED, check_seed
 
 MODEL_CLASSES = sorted(MODELS.values(), key=lambda m: m.name)
-SMALL = {"smallworld": {"n": 60}, "maintenance": {"n": 60, "steps": 20},
-         "currency": {"n": 60, "steps": 30}, "nonhuman": {"group_size": 5},
-         "diversity": {"n": 60, "steps": 20}, "specialised": {"n": 60},
-         "connections": {"field_size": 6}, "decisions": {"n": 60, "steps": 40}}
+SMALL = {
+    "smallworld": {"n": 60},
+    "maintenance": {"n": 60, "steps": 20},
+    "currency": {"n": 60, "steps": 30},
+    "nonhuman": {"group_size": 5},
+    "diversity": {"n": 60, "steps": 20},
+    "specialised": {"n": 60},
+    "connections": {"field_size": 6},
+    "decisions": {"n": 60, "steps": 40},
+}
 
 
 def test_parameter_checks_type_and_range_and_says_what_is_accepted():
@@ -24,8 +30,7 @@ def test_parameter_checks_type_and_range_and_says_what_is_accepted():
     assert spec.check(7.0) == 7
     with pytest.raises(ModelParameterError) as info:
         spec.check(500)
-    assert str(info.value) == ("n = 500 is outside 2–100: n is the number of people; "
-                               "use a whole number from 2 to 100.")
+    assert str(info.value) == ("n = 500 is outside 2–100: n is the number of people; use a whole number from 2 to 100.")
     assert info.value.field == "n" and info.value.value == 500
     assert isinstance(info.value, NetworkError) and isinstance(info.value, ValueError)
     with pytest.raises(ModelParameterError, match="is not a number"):
@@ -40,9 +45,9 @@ def test_parameter_checks_type_and_range_and_says_what_is_accepted():
 
 def test_a_bad_specification_is_a_programming_error():
     with pytest.raises(ValueError):
-        Parameter("x", int, 50, 0, 10)   # default out of range
+        Parameter("x", int, 50, 0, 10)  # default out of range
     with pytest.raises(ValueError):
-        Parameter("x", str, "a")         # no choices
+        Parameter("x", str, "a")  # no choices
     with pytest.raises(ValueError):
         Parameter("x", list, [])
 

@@ -16,8 +16,13 @@ import pytest
 
 from connectivism.errors import ModelParameterError
 from connectivism.models import Maintenance
-from connectivism.models.giant import (adjacency_from_edges, configuration_giant, giant_fraction,
-                                       molloy_reed, poisson_giant)
+from connectivism.models.giant import (
+    adjacency_from_edges,
+    configuration_giant,
+    giant_fraction,
+    molloy_reed,
+    poisson_giant,
+)
 from connectivism.models.maintenance import fade, random_ties, tie_lifetime
 
 ER_N = 4000
@@ -52,7 +57,7 @@ def test_configuration_giant_matches_poisson_and_molloy_reed():
 
 
 def test_tie_lifetime_counts_half_lives():
-    assert tie_lifetime(4, 0.25) == 8      # two half-lives
+    assert tie_lifetime(4, 0.25) == 8  # two half-lives
     assert tie_lifetime(1, 0.5) == 1
     assert tie_lifetime(10, 0.95) == 0
 
@@ -80,8 +85,8 @@ def test_giant_component_shrinks_as_the_budget_drops(budget_sweep):
     means = [np.mean([r.giant[-1] for r in budget_sweep[b]]) for b in budgets]
     # non-increasing as the budget drops (small tolerance for noise on the plateau)
     assert all(lo <= hi + 0.02 for lo, hi in zip(means, means[1:])), means
-    assert means[-1] > 0.9       # a generous budget: almost everyone in one group
-    assert means[0] < 0.05       # a tiny budget: the network has fallen apart
+    assert means[-1] > 0.9  # a generous budget: almost everyone in one group
+    assert means[0] < 0.05  # a tiny budget: the network has fallen apart
 
 
 def test_collapse_happens_where_onward_ties_cross_one(budget_sweep):
@@ -119,13 +124,16 @@ def test_same_seed_same_run_and_seeds_differ():
     assert model.run(seed=5, n=200, budget=0.6) != model.run(seed=6, n=200, budget=0.6)
 
 
-@pytest.mark.parametrize("params, words", [
-    ({"budget": -1}, "budget = -1 is outside 0–3"),
-    ({"half_life": "long"}, "half_life = 'long' is not a number"),
-    ({"steps": 0}, "steps = 0 is outside 1–500"),
-    ({"threshold": float("nan")}, "threshold = nan is not a finite number"),
-    ({"budget": True}, "budget = True is not a number"),
-])
+@pytest.mark.parametrize(
+    "params, words",
+    [
+        ({"budget": -1}, "budget = -1 is outside 0–3"),
+        ({"half_life": "long"}, "half_life = 'long' is not a number"),
+        ({"steps": 0}, "steps = 0 is outside 1–500"),
+        ({"threshold": float("nan")}, "threshold = nan is not a finite number"),
+        ({"budget": True}, "budget = True is not a number"),
+    ],
+)
 def test_bad_parameters_give_clear_errors(params, words):
     with pytest.raises(ModelParameterError, match=words):
         Maintenance().run(**params)

@@ -23,8 +23,16 @@ def test_people_reach_counts_paths_through_tools_but_only_people_as_targets():
 
 
 def test_course_network_has_the_requested_parts():
-    net = course_network(groups=3, group_size=4, inside=1.0, bridges=0.0, aggregator=0.0, tools=2,
-                         uptake=0.0, rng=np.random.default_rng(0))
+    net = course_network(
+        groups=3,
+        group_size=4,
+        inside=1.0,
+        bridges=0.0,
+        aggregator=0.0,
+        tools=2,
+        uptake=0.0,
+        rng=np.random.default_rng(0),
+    )
     assert net.people.size == 12 and net.nonhuman.size == 3
     assert net.u.size == 3 * 6  # complete groups, nobody uses a tool
     assert set(net.kinds) == {"person", "tool", "resource"}
@@ -62,8 +70,7 @@ def test_non_human_nodes_hold_the_network_together_more_than_as_many_people():
 def test_with_many_bridges_between_groups_the_tools_matter_less():
     model = NonHuman()
     sparse = np.mean([model.run(seed=s, remove="all non-human nodes").giant_after for s in SEEDS])
-    bridged = np.mean([model.run(seed=s, remove="all non-human nodes", bridges=1.0).giant_after
-                       for s in SEEDS])
+    bridged = np.mean([model.run(seed=s, remove="all non-human nodes", bridges=1.0).giant_after for s in SEEDS])
     assert bridged > sparse + 0.3
 
 
@@ -80,12 +87,15 @@ def test_same_seed_same_run_and_seeds_differ():
     assert model.run(seed=4) != model.run(seed=5)
 
 
-@pytest.mark.parametrize("params, words", [
-    ({"remove": "everything"}, "remove = 'everything' is not one of the choices"),
-    ({"groups": 0}, "groups = 0 is outside 1–12"),
-    ({"uptake": 2}, "uptake = 2 is outside 0–1"),
-    ({"tools": 1.5}, "tools = 1.5 is not a whole number"),
-])
+@pytest.mark.parametrize(
+    "params, words",
+    [
+        ({"remove": "everything"}, "remove = 'everything' is not one of the choices"),
+        ({"groups": 0}, "groups = 0 is outside 1–12"),
+        ({"uptake": 2}, "uptake = 2 is outside 0–1"),
+        ({"tools": 1.5}, "tools = 1.5 is not a whole number"),
+    ],
+)
 def test_bad_parameters_give_clear_errors(params, words):
     with pytest.raises(ModelParameterError, match=words):
         NonHuman().run(**params)

@@ -9,15 +9,13 @@ that resolve.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import nbformat
 import pytest
-
+from conftest import ROOT, toc_files
 
 from connectivism.models import MODELS, NOTEBOOK_SECTIONS
 
-from conftest import ROOT, toc_files
 NOTEBOOKS = {
     "smallworld": ("notebooks/11-capacity-to-know-more.ipynb", "model-capacity"),
     "maintenance": ("notebooks/12-nurturing-connections.ipynb", "model-nurturing"),
@@ -47,8 +45,11 @@ def toc_labels() -> set[str]:
         for path in (ROOT / f"{f}.md", ROOT / f"{f}.ipynb"):
             if not path.is_file():
                 continue
-            text = (markdown(nbformat.read(path, as_version=4)) if path.suffix == ".ipynb"
-                    else path.read_text(encoding="utf-8"))
+            text = (
+                markdown(nbformat.read(path, as_version=4))
+                if path.suffix == ".ipynb"
+                else path.read_text(encoding="utf-8")
+            )
             labels |= set(re.findall(r"^\(([\w-]+)\)=", text, flags=re.M))
     return labels
 

@@ -13,9 +13,15 @@ import pytest
 
 from connectivism.errors import ModelParameterError
 from connectivism.models import SmallWorld
-from connectivism.models.smallworld import (average_clustering, average_path_length, distances,
-                                             greedy_search, lattice_clustering, lattice_path_length,
-                                             watts_strogatz)
+from connectivism.models.smallworld import (
+    average_clustering,
+    average_path_length,
+    distances,
+    greedy_search,
+    lattice_clustering,
+    lattice_path_length,
+    watts_strogatz,
+)
 
 N, K, SEEDS = 1000, 10, range(10)
 
@@ -104,13 +110,16 @@ def test_same_seed_same_run_and_seeds_differ():
     assert model.run(seed=8, n=100, p=0.1) != model.run(seed=9, n=100, p=0.1)
 
 
-@pytest.mark.parametrize("params, words", [
-    ({"k": 7}, "k = 7 is odd"),
-    ({"n": 20, "k": 10}, "k = 10 is too large for n = 20"),
-    ({"p": -0.1}, "p = -0.1 is outside 0–1"),
-    ({"n": 10.5}, "n = 10.5 is not a whole number"),
-    ({"q": 1}, "has no parameter 'q'"),
-])
+@pytest.mark.parametrize(
+    "params, words",
+    [
+        ({"k": 7}, "k = 7 is odd"),
+        ({"n": 20, "k": 10}, "k = 10 is too large for n = 20"),
+        ({"p": -0.1}, "p = -0.1 is outside 0–1"),
+        ({"n": 10.5}, "n = 10.5 is not a whole number"),
+        ({"q": 1}, "has no parameter 'q'"),
+    ],
+)
 def test_bad_parameters_give_clear_errors(params, words):
     with pytest.raises(ModelParameterError, match=words) as info:
         SmallWorld().run(**params)

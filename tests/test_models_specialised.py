@@ -38,9 +38,9 @@ def test_triadic_closure_clusters_more_than_preferential_attachment():
     r = Specialised().run(seed=2, n=2000, m=3)
     mean_degree = r.degrees.mean(axis=1)
     assert mean_degree[0] == pytest.approx(mean_degree[1]) == pytest.approx(mean_degree[2])
-    assert r.clustering[1] > 5 * r.clustering[0]   # measured ≈ 0.6 vs 0.02
+    assert r.clustering[1] > 5 * r.clustering[0]  # measured ≈ 0.6 vs 0.02
     assert r.clustering[2] < 0.05
-    assert r.max_degree[0] > 3 * r.max_degree[2]   # hubs with "popular", none with topic seeking
+    assert r.max_degree[0] > 3 * r.max_degree[2]  # hubs with "popular", none with topic seeking
 
 
 def test_topic_seekers_tie_to_other_topics():
@@ -76,12 +76,15 @@ def test_same_seed_same_run_and_seeds_differ():
     assert model.run(seed=1, n=200) != model.run(seed=2, n=200)
 
 
-@pytest.mark.parametrize("params, words", [
-    ({"m": 0}, "m = 0 is outside 1–6"),
-    ({"n": 20, "m": 6}, None),
-    ({"rule": "random"}, "rule = 'random' is not one of the choices"),
-    ({"topics": 1}, "topics = 1 is outside 2–30"),
-])
+@pytest.mark.parametrize(
+    "params, words",
+    [
+        ({"m": 0}, "m = 0 is outside 1–6"),
+        ({"n": 20, "m": 6}, None),
+        ({"rule": "random"}, "rule = 'random' is not one of the choices"),
+        ({"topics": 1}, "topics = 1 is outside 2–30"),
+    ],
+)
 def test_bad_parameters_give_clear_errors(params, words):
     if words is None:  # fits: 6 + 2 <= 20
         Specialised().run(**params)

@@ -450,8 +450,7 @@ def test_initiated_by_rules():
     with pytest.raises(InvalidFieldError) as caught:
         net.connect("Sam", "Ada", initiated_by="they")
     assert str(caught.value) == (
-        "'they' is not accepted for initiated_by on the tie Sam–Ada: use me, them, both, "
-        "or leave it empty."
+        "'they' is not accepted for initiated_by on the tie Sam–Ada: use me, them, both, or leave it empty."
     )
 
 
@@ -579,18 +578,30 @@ def test_to_networkx(network_sam_ada_forum):
     assert isinstance(graph, nx.Graph) and not graph.is_directed()
     assert list(graph.nodes) == ["Sam", "Ada Lovelace", "Forum"]
     assert graph.nodes["Sam"] == {
-        "kind": "me", "topic": "", "tags": (), "note": "", "is_me": True,
+        "kind": "me",
+        "topic": "",
+        "tags": (),
+        "note": "",
+        "is_me": True,
     }
     assert graph.nodes["Ada Lovelace"] == {
-        "kind": "person", "topic": "computing", "tags": ("mentor",),
-        "note": "Met at a meetup.", "is_me": False,
+        "kind": "person",
+        "topic": "computing",
+        "tags": ("mentor",),
+        "note": "Met at a meetup.",
+        "is_me": False,
     }
     assert graph.edges["Ada Lovelace", "Sam"] == {
-        "strength": 4, "since": datetime.date(2023, 9, 1), "last_contact": None,
+        "strength": 4,
+        "since": datetime.date(2023, 9, 1),
+        "last_contact": None,
         "initiated_by": "them",
     }
     assert graph.graph == {
-        "me": "Sam", "title": "Week 1", "created": None, "as_of": datetime.date(2024, 3, 1),
+        "me": "Sam",
+        "title": "Week 1",
+        "created": None,
+        "as_of": datetime.date(2024, 3, 1),
     }
     graph.add_node("Extra")
     assert "Extra" not in network_sam_ada_forum
@@ -614,7 +625,10 @@ def test_located_errors_keep_type_and_fields():
     assert type(located) is InvalidStrengthError
     assert str(located) == "ties.csv, row 4, column 'strength': Strength 9 is outside 1–5."
     assert (located.source, located.location, located.field, located.value) == (
-        "ties.csv", "row 4, column 'strength'", "strength", 9,
+        "ties.csv",
+        "row 4, column 'strength'",
+        "strength",
+        9,
     )
     assert located.located("other.csv", "row 1") is located
     assert str(error) == "Strength 9 is outside 1–5."

@@ -22,13 +22,13 @@ from connectivism.examples import load_example
 from connectivism.formats import (
     MAX_FILE_BYTES,
     _safety,
+    csv_format,
     load,
     read_csv,
     read_json,
     to_csv,
     write_csv,
 )
-from connectivism.formats import csv_format
 from connectivism.network import (
     MAX_NOTE_LENGTH,
     MAX_TEXT_LENGTH,
@@ -52,13 +52,23 @@ def make_builder(session):
 
 
 def decode_links(markup):
-    return {name: base64.b64decode(data).decode("utf-8") for name, data in re.findall(
-        r"download='([^']+)' href='data:[^;]+;charset=utf-8;base64,([^']+)'", markup)}
+    return {
+        name: base64.b64decode(data).decode("utf-8")
+        for name, data in re.findall(r"download='([^']+)' href='data:[^;]+;charset=utf-8;base64,([^']+)'", markup)
+    }
 
 
 def upload(b, *files):
-    b.upload.value = tuple({"name": n, "type": "", "size": len(c), "content": memoryview(c),
-                            "last_modified": datetime.datetime(2026, 10, 1)} for n, c in files)
+    b.upload.value = tuple(
+        {
+            "name": n,
+            "type": "",
+            "size": len(c),
+            "content": memoryview(c),
+            "last_modified": datetime.datetime(2026, 10, 1),
+        }
+        for n, c in files
+    )
     b.import_button.click()
 
 
@@ -66,11 +76,14 @@ def upload(b, *files):
 
 
 def test_the_big_network_of_the_review_is_refused_before_it_cannot_be_saved(tmp_path):
-    """M6: 1,100 nodes with 5,000-character notes. Now the change that would make the
-    network too large to save is refused, with a message saying what to shorten."""
+    """M6: 1,100 nodes with 5,000-character notes.
+
+    Now the change that would make the network too large to save is refused, with a
+    message saying what to shorten.
+    """
     path = tmp_path / "auto.json"
     b = make_builder(EditSession(LearningNetwork("Sam"), autosave=path))
-    note = "\U0001F600" * MAX_NOTE_LENGTH  # 4 bytes each: the costliest text for JSON
+    note = "\U0001f600" * MAX_NOTE_LENGTH  # 4 bytes each: the costliest text for JSON
     refused = None
     for i in range(1100):
         b.node_name.value, b.node_note.value = f"node {i}", note
@@ -98,8 +111,11 @@ def test_the_big_network_of_the_review_is_refused_before_it_cannot_be_saved(tmp_
     fresh = make_builder(EditSession(LearningNetwork("Kim"), autosave=tmp_path / "other.json"))
     upload(fresh, ("my-learning-network.json", files["my-learning-network.json"].encode()))
     assert fresh.network == full, fresh.share_message.value
-    upload(fresh, ("a.csv", files["my-learning-network-ties.csv"].encode()),
-           ("b.csv", files["my-learning-network-nodes.csv"].encode()))
+    upload(
+        fresh,
+        ("a.csv", files["my-learning-network-ties.csv"].encode()),
+        ("b.csv", files["my-learning-network-nodes.csv"].encode()),
+    )
     assert to_csv(fresh.network) == to_csv(full), fresh.share_message.value
     upload(fresh, ("anon.json", files["my-learning-network-anonymised.json"].encode()))
     assert len(fresh.network) == len(full), fresh.share_message.value
@@ -115,8 +131,10 @@ def test_a_failed_autosave_keeps_the_change_and_undo_and_says_what_to_do(tmp_pat
     if failure == "too large":
         monkeypatch.setattr(_safety, "MAX_FILE_BYTES", len(saved))
     else:
+
         def full(*args, **kwargs):
             raise OSError(28, "No space left on device")
+
         monkeypatch.setattr(_safety.os, "fsync", full)
     b.node_name.value, b.node_note.value = "Ben", "a note that makes the file larger"
     assert b.add_node()  # the change is made ...
@@ -143,7 +161,7 @@ LOOK_ALIKES = ["Ｐｅｒｓｏｎ 1", "Person\u200b 1", "  learner   2 ", "Ｌ�
 
 @st.composite
 def pseudonyms(draw):
-    """ "Learner" or "Person", maybe numbered, in any mix of cases and spacing."""
+    """The word learner or person, maybe numbered, in any mix of cases and spacing."""
     word = draw(st.sampled_from(["learner", "person"]))
     cased = "".join(c.upper() if draw(st.booleans()) else c for c in word)
     number = draw(st.one_of(st.none(), st.integers(1, 30)))
@@ -155,8 +173,11 @@ kinds = st.sampled_from(["person", "community", "resource", "tool"])
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(me=names, nodes=st.lists(st.tuples(names, kinds), max_size=25),
-       ties=st.lists(st.tuples(st.integers(0, 25), st.integers(0, 25)), max_size=30))
+@given(
+    me=names,
+    nodes=st.lists(st.tuples(names, kinds), max_size=25),
+    ties=st.lists(st.tuples(st.integers(0, 25), st.integers(0, 25)), max_size=30),
+)
 def test_anonymised_never_fails_whatever_the_names(me, nodes, ties):
     try:
         net = LearningNetwork(me)
@@ -187,6 +208,7 @@ def test_anonymised_never_fails_whatever_the_names(me, nodes, ties):
 def test_anonymised_copy_of_a_network_at_the_text_limit_fits(monkeypatch):
     """Pseudonyms are longer than one-letter names, but names count as 12 characters."""
     import connectivism.network as network_module
+
     net = LearningNetwork("S")
     for i in range(30):
         net.add(chr(0x4E00 + i), "person")
@@ -299,6 +321,7 @@ def test_an_autosave_that_cannot_be_renamed_is_left_alone_and_the_session_starts
 
     def refuse(self, target):
         raise PermissionError(13, "Permission denied")
+
     monkeypatch.setattr(Path, "rename", refuse)
     session = EditSession.resume(autosave=path)
     assert len(session.network) == 1
@@ -334,6 +357,7 @@ def test_two_damaged_autosaves_in_one_second_are_both_kept(tmp_path, monkeypatch
         @classmethod
         def now(cls, tz=None):
             return cls(2026, 11, 28, 4, 30, 0)
+
     monkeypatch.setattr(session_module.datetime, "datetime", Frozen)
     path = tmp_path / "auto.json"
     for content in ("{ first", "{ second", "{ third"):
@@ -341,16 +365,20 @@ def test_two_damaged_autosaves_in_one_second_are_both_kept(tmp_path, monkeypatch
         assert "could not be read" in EditSession.resume(autosave=path).notice
     kept = sorted(tmp_path.glob("auto.damaged-*.json"))
     assert sorted(p.read_text() for p in kept) == ["{ first", "{ second", "{ third"]
-    assert [p.name for p in kept] == ["auto.damaged-20261128-043000-2.json",
-                                      "auto.damaged-20261128-043000-3.json",
-                                      "auto.damaged-20261128-043000.json"]
+    assert [p.name for p in kept] == [
+        "auto.damaged-20261128-043000-2.json",
+        "auto.damaged-20261128-043000-3.json",
+        "auto.damaged-20261128-043000.json",
+    ]
 
 
 # --- 5. CSV import by content --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("names", [("export (1).csv", "export (2).csv"), ("ties.csv", "nodes.csv"),
-                                   ("my-ties.csv", "ties-too.csv"), ("a", "b.txt")])
+@pytest.mark.parametrize(
+    "names",
+    [("export (1).csv", "export (2).csv"), ("ties.csv", "nodes.csv"), ("my-ties.csv", "ties-too.csv"), ("a", "b.txt")],
+)
 @pytest.mark.parametrize("order", ["nodes first", "ties first"])
 def test_a_csv_pair_is_recognised_by_its_headers_whatever_its_names(tmp_path, names, order):
     teacher = load_example("teacher")
@@ -363,11 +391,14 @@ def test_a_csv_pair_is_recognised_by_its_headers_whatever_its_names(tmp_path, na
     assert to_csv(b.network) == (nodes, ties), b.share_message.value
 
 
-@pytest.mark.parametrize("first,second", [
-    ("name,kind,topic,tags,note\r\nSam,me,,,\r\n", "name,kind,topic,tags,note\r\nKim,me,,,\r\n"),
-    ("a,b,c\r\n", "from,to,strength,since,last_contact,initiated_by\r\n"),
-    ("", "\xff"),
-])
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        ("name,kind,topic,tags,note\r\nSam,me,,,\r\n", "name,kind,topic,tags,note\r\nKim,me,,,\r\n"),
+        ("a,b,c\r\n", "from,to,strength,since,last_contact,initiated_by\r\n"),
+        ("", "\xff"),
+    ],
+)
 def test_a_pair_that_cannot_be_told_apart_is_refused_with_a_message(tmp_path, first, second):
     b = make_builder(EditSession(LearningNetwork("Sam"), autosave=tmp_path / "a.json"))
     before = b.network.copy()
@@ -394,6 +425,7 @@ def failing_replace_of(monkeypatch, victim):
         if Path(dst).name == victim:
             raise OSError(28, "No space left on device")
         return real(src, dst, *args, **kwargs)
+
     monkeypatch.setattr(csv_format.os, "replace", replace)
 
 
@@ -435,6 +467,7 @@ def test_a_failed_staging_changes_nothing(tmp_path, monkeypatch):
         if len(calls) == 2:
             raise OSError(5, "Input/output error")
         return real(fd)
+
     monkeypatch.setattr(csv_format.os, "fsync", fsync)
     with pytest.raises(OSError):
         write_csv(LearningNetwork("Kim"), nodes, ties)
@@ -451,13 +484,21 @@ def test_a_failing_download_kind_does_not_hide_the_others(tmp_path, monkeypatch,
 
     def fail(net):
         raise RuntimeError("boom")
+
     monkeypatch.setattr(builder_module, broken, fail)
     b.prepare_downloads()
     files = decode_links(b.export_links.value)
-    expected = {"my-learning-network.json", "my-learning-network-nodes.csv",
-                "my-learning-network-ties.csv", "my-learning-network-anonymised.json"}
-    failed = ({"my-learning-network-anonymised.json"} if broken == "anonymised"
-              else {"my-learning-network-nodes.csv", "my-learning-network-ties.csv"})
+    expected = {
+        "my-learning-network.json",
+        "my-learning-network-nodes.csv",
+        "my-learning-network-ties.csv",
+        "my-learning-network-anonymised.json",
+    }
+    failed = (
+        {"my-learning-network-anonymised.json"}
+        if broken == "anonymised"
+        else {"my-learning-network-nodes.csv", "my-learning-network-ties.csv"}
+    )
     assert set(files) == expected - failed
     assert load(files["my-learning-network.json"].encode()) == b.network
     assert b.export_links.value.count("could not be prepared") == len(failed)

@@ -6,14 +6,13 @@ import json
 import re
 
 import pytest
-
 from conftest import ROOT, toc_files
 
 PRINCIPLE_PAGES = sorted(ROOT.glob("book/05-p[1-8]-*.md"))
 
 
 def labels_of_model_notebooks() -> dict[str, str]:
-    """label → notebook path for every model notebook in the toc."""
+    """Label → notebook path for every model notebook in the toc."""
     out = {}
     for entry in toc_files():
         path = ROOT / f"{entry}.ipynb"

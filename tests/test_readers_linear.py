@@ -68,8 +68,7 @@ def _repeat(unit: bytes, size: int, head: bytes = b"", tail: bytes = b"") -> byt
 
 def _graphml_key_defaults(size: int) -> bytes:
     keys = b"".join(
-        b'<key id="k%d" for="node" attr.name="a%d"><default>x</default></key>' % (i, i)
-        for i in range(size // 2 // 75)
+        b'<key id="k%d" for="node" attr.name="a%d"><default>x</default></key>' % (i, i) for i in range(size // 2 // 75)
     )
     head = b"<graphml>" + keys + b"<graph>"
     tail = b"</graph></graphml>"
@@ -93,8 +92,10 @@ HOSTILE = {
     "csv-repeated-header": ("nodes", lambda n: _repeat(b"name,", n)),
     "csv-empty-columns": (
         "nodes",
-        lambda n: _repeat(b",", n // 2, head=b"name,kind,topic,tags,note", tail=b"\n")
-        + _repeat(b",", n // 2, head=b"Kim,me,,,", tail=b"\n"),
+        lambda n: (
+            _repeat(b",", n // 2, head=b"name,kind,topic,tags,note", tail=b"\n")
+            + _repeat(b",", n // 2, head=b"Kim,me,,,", tail=b"\n")
+        ),
     ),
     "csv-wide-rows": ("nodes", lambda n: _repeat(b"," * 1000 + b"\n", n, head=NODES + b"Kim,me,,,\n")),
     "csv-wide-ties": ("ties", lambda n: _repeat(b"x,", n)),
@@ -179,7 +180,7 @@ def _document(**changes) -> dict:
 
 MESSAGES = {
     "json-duplicate-key": (
-        lambda: from_json('{"metadata": {"%s": 1, "%s": 2}}' % (BIG, BIG)),
+        lambda: from_json(f'{{"metadata": {{"{BIG}": 1, "{BIG}": 2}}}}'),
         UnsafeFileError,
     ),
     "json-format": (lambda: from_json(json.dumps(_document(format=BIG))), FileFormatError),
@@ -193,8 +194,9 @@ MESSAGES = {
         FileFormatError,
     ),
     "json-unknown-node-keys": (
-        lambda: from_json(json.dumps(_document(nodes=[{"name": "Kim", "kind": "me",
-                                                       **{f"{BIG[:5000]}{i}": 1 for i in range(150)}}]))),
+        lambda: from_json(
+            json.dumps(_document(nodes=[{"name": "Kim", "kind": "me", **{f"{BIG[:5000]}{i}": 1 for i in range(150)}}]))
+        ),
         FileFormatError,
     ),
     "json-long-name": (
@@ -204,7 +206,7 @@ MESSAGES = {
     "csv-wide-header": (lambda: from_csv(("a," * 29_000).encode(), TIES), FileFormatError),
     "csv-long-header-cells": (lambda: from_csv(b"name,kind," + BIG.encode(), TIES), FileFormatError),
     "csv-repeated-long": (
-        lambda: from_csv(b"name,kind,topic,tags,note," + (BIG[:100_000] + ",") .encode() * 2, TIES),
+        lambda: from_csv(b"name,kind,topic,tags,note," + (BIG[:100_000] + ",").encode() * 2, TIES),
         FileFormatError,
     ),
     "graphml-root": (lambda: from_graphml(f"<{BIG}/>".encode()), FileFormatError),
@@ -217,7 +219,9 @@ MESSAGES = {
         FileFormatError,
     ),
     "graphml-edge-end": (
-        lambda: from_graphml(f"<graphml><graph><node id='a'/><edge source='a' target='{BIG}'/></graph></graphml>".encode()),
+        lambda: from_graphml(
+            f"<graphml><graph><node id='a'/><edge source='a' target='{BIG}'/></graph></graphml>".encode()
+        ),
         FileFormatError,
     ),
 }
@@ -329,8 +333,13 @@ def test_the_autosave_and_the_builder_show_the_notice(tmp_path):
 
     nodes, ties = _spoofed_files()["csv"]
     builder.upload.value = tuple(
-        {"name": name, "type": "", "size": len(content), "content": memoryview(content),
-         "last_modified": datetime.datetime(2026, 10, 1)}
+        {
+            "name": name,
+            "type": "",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": datetime.datetime(2026, 10, 1),
+        }
         for name, content in (("nodes.csv", nodes), ("ties.csv", ties))
     )
     builder.import_button.click()
@@ -351,12 +360,15 @@ def test_table_cells_isolate_text():
 # --- frame sharing ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("label", [
-    "<!-- kit:vis-network -->",
-    "<!-- /kit:vis-network -->",
-    "<!-- kit:vis-network 0123456789abcdef0123456789abcdef -->",
-    "<!-- /kit:vis-network 0123456789abcdef0123456789abcdef -->",
-])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "<!-- kit:vis-network -->",
+        "<!-- /kit:vis-network -->",
+        "<!-- kit:vis-network 0123456789abcdef0123456789abcdef -->",
+        "<!-- /kit:vis-network 0123456789abcdef0123456789abcdef -->",
+    ],
+)
 def test_a_label_cannot_make_share_library_swallow_a_frame(label):
     from connectivism.render import draw, share_library
 
@@ -407,14 +419,30 @@ def test_graphml_declaring_an_unusable_encoding_is_refused(declared):
 # --- any bytes -------------------------------------------------------------------
 
 
-PREFIXES = [b"", b'{"a":"', b"[", b"<graphml>", b"<?xml version='1.0' encoding='latin-1'?>",
-            b"<graphml><key id='k' for='node' attr.name='kind'><default>", NODES, TIES, b"\xef\xbb\xbf"]
+PREFIXES = [
+    b"",
+    b'{"a":"',
+    b"[",
+    b"<graphml>",
+    b"<?xml version='1.0' encoding='latin-1'?>",
+    b"<graphml><key id='k' for='node' attr.name='kind'><default>",
+    NODES,
+    TIES,
+    b"\xef\xbb\xbf",
+]
 
 
-@settings(max_examples=150, deadline=5000, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(prefix=st.sampled_from(PREFIXES), body=st.binary(max_size=2000),
-       reader=st.sampled_from(["json", "load", "graphml", "nodes", "ties"]))
+@settings(
+    max_examples=150,
+    deadline=5000,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    prefix=st.sampled_from(PREFIXES),
+    body=st.binary(max_size=2000),
+    reader=st.sampled_from(["json", "load", "graphml", "nodes", "ties"]),
+)
 def test_any_bytes_load_or_raise_the_packages_own_error(prefix, body, reader):
     data = prefix + body
     with warnings.catch_warnings():

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import html
-from html.parser import HTMLParser
 import os
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 
 import networkx as nx
 import pytest
@@ -27,8 +27,13 @@ from connectivism.render import (
 )
 from connectivism.render.html import _safe_json
 
-HOSTILE = ["<script>window.pwned=1</script>", "<img src=x onerror=\"window.pwned=2\">",
-           "\"'><svg onload=alert(1)>", "</script><script>window.pwned=3</script>", "A & B"]
+HOSTILE = [
+    "<script>window.pwned=1</script>",
+    '<img src=x onerror="window.pwned=2">',
+    "\"'><svg onload=alert(1)>",
+    "</script><script>window.pwned=3</script>",
+    "A & B",
+]
 
 
 def hostile_graph():
@@ -62,9 +67,31 @@ def tags_of(markup: str) -> TagCollector:
     return collector
 
 
-FIGURE_TAGS = {"div", "iframe", "svg", "title", "g", "line", "circle", "rect", "polygon", "text",
-               "ul", "li", "p", "details", "summary", "table", "caption", "thead", "tbody", "tr",
-               "th", "td", "bdi"}
+FIGURE_TAGS = {
+    "div",
+    "iframe",
+    "svg",
+    "title",
+    "g",
+    "line",
+    "circle",
+    "rect",
+    "polygon",
+    "text",
+    "ul",
+    "li",
+    "p",
+    "details",
+    "summary",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "bdi",
+}
 FRAME_TAGS = {"html", "head", "meta", "title", "style", "script", "body", "div", "button"}
 
 
@@ -87,9 +114,11 @@ def test_safe_json_cannot_close_a_script():
 
 
 def test_same_network_same_html_across_processes():
-    code = ("import hashlib; from connectivism.examples import load_example; "
-            "from connectivism.render import draw; "
-            "print(hashlib.sha256(draw(load_example('teacher')).html.encode()).hexdigest())")
+    code = (
+        "import hashlib; from connectivism.examples import load_example; "
+        "from connectivism.render import draw; "
+        "print(hashlib.sha256(draw(load_example('teacher')).html.encode()).hexdigest())"
+    )
     digests = set()
     for seed in ("0", "1", "12345"):
         env = dict(os.environ, PYTHONHASHSEED=seed)
@@ -118,7 +147,9 @@ def test_edge_cases_draw():
 
 def test_summary_names_kinds_and_strongest_ties():
     text = summary(load_example("teacher").to_networkx())
-    assert text.startswith("A network of 14 nodes (you, 5 people, 3 communities, 3 resources and 2 tools) with 20 ties.")
+    assert text.startswith(
+        "A network of 14 nodes (you, 5 people, 3 communities, 3 resources and 2 tools) with 20 ties."
+    )
     assert "Amira–Daniel (5)" in text
 
 
@@ -134,7 +165,7 @@ def test_table_and_legend():
 
 def test_accessibility_parts_are_present():
     view = draw(load_example("teacher"), title="Amira's network")
-    assert "title=\"Amira&#x27;s network: interactive network graph\"" in view.html
+    assert 'title="Amira&#x27;s network: interactive network graph"' in view.html
     assert "class='kit-graph-summary'" in view.html
     assert "<details class='kit-graph-table'>" in view.html
     assert "svg class='kit-graph-print' role='img' aria-label=" in view.html
@@ -146,7 +177,7 @@ def test_accessibility_parts_are_present():
 
 def test_frame_requests_nothing_outside():
     doc = frame_document(draw(load_example("teacher")).html)
-    outside = doc.replace(doc[doc.index(LIBRARY_START):doc.index(LIBRARY_END)], "")
+    outside = doc.replace(doc[doc.index(LIBRARY_START) : doc.index(LIBRARY_END)], "")
     assert not re.search(r"(src|href)=[\"']?https?:", outside)
     assert "bootstrap" not in outside.lower()
 

@@ -9,9 +9,9 @@ import threading
 
 import networkx as nx
 import pytest
-
 from browser import chromium, watch
 from conftest import ROOT, QuietHandler
+
 from connectivism.render import draw, share_library
 
 pytestmark = pytest.mark.browser
@@ -28,8 +28,7 @@ def hostile_network():
     g = nx.Graph(me="Me <b>bold</b>")
     g.add_node("Me <b>bold</b>", kind="me")
     for i, name in enumerate(PAYLOADS):
-        g.add_node(name, kind=["person", "community", "resource", "tool"][i], topic=PAYLOADS[0],
-                   tags=(PAYLOADS[1],))
+        g.add_node(name, kind=["person", "community", "resource", "tool"][i], topic=PAYLOADS[0], tags=(PAYLOADS[1],))
         g.add_edge("Me <b>bold</b>", name, strength=i + 1, since=None)
     return g
 
@@ -44,12 +43,15 @@ def hostile_site(tmp_path_factory):
     first = draw(hostile_network(), title=PAYLOADS[0]).html
     second = draw(nx.path_graph(5), title="A second graph").html
     live = draw(hostile_network(), title="in-line library").html  # as in live Jupyter
-    page = ("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>hostile</title>"
-            "<link rel='icon' href='data:,'></head><body>"
-            + share_library(first + second, "vis/vis-network.min.js") + live + "</body></html>")
+    page = (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>hostile</title>"
+        "<link rel='icon' href='data:,'></head><body>"
+        + share_library(first + second, "vis/vis-network.min.js")
+        + live
+        + "</body></html>"
+    )
     (root / "index.html").write_text(page, "utf-8")
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
@@ -65,7 +67,8 @@ def test_hostile_labels_are_text_and_run_nothing(hostile_site):
         tab.goto(hostile_site + "index.html", wait_until="load")
         tab.wait_for_function(
             "() => { const f = Array.from(document.querySelectorAll('iframe.kit-graph'));"
-            " return f.length === 3 && f.every(x => x.contentDocument && x.contentDocument.documentElement.dataset.drawn === 'true'); }",
+            " return f.length === 3"
+            " && f.every(x => x.contentDocument && x.contentDocument.documentElement.dataset.drawn === 'true'); }",
             timeout=20000,
         )
         # hover a node so its tooltip (title) is rendered
@@ -77,7 +80,9 @@ def test_hostile_labels_are_text_and_run_nothing(hostile_site):
         tab.locator("details.kit-graph-table summary").first.click()
         table_text = tab.locator("details.kit-graph-table").first.inner_text()
         summary_text = tab.locator(".kit-graph-summary").first.inner_text()
-        injected = tab.evaluate("() => document.querySelectorAll('body > img, .kit-graph-figure img, b, .kit-graph-figure script').length")
+        injected = tab.evaluate(
+            "() => document.querySelectorAll('body > img, .kit-graph-figure img, b, .kit-graph-figure script').length"
+        )
         frame_injected = frame.evaluate("() => document.querySelectorAll('img, b, svg').length")
     assert pwned == [None] * len(pwned), pwned
     assert not dialogs

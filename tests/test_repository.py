@@ -8,15 +8,19 @@ import subprocess
 import sys
 
 import yaml
-
 from conftest import ROOT
 
 PLACEHOLDER_OWNER = "CHANGE-ME"
 
 
 def tracked_files():
-    out = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-                         cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     return [ROOT / f for f in out if (ROOT / f).is_file()]
 
 
@@ -37,9 +41,11 @@ def test_repository_url_lives_in_one_place():
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     url = config["repository"]["url"]
     owner_repo = url.removeprefix("https://github.com/")
-    holders = [p.relative_to(ROOT).as_posix() for p in tracked_files()
-               if p.suffix not in {".png", ".svg", ".woff", ".woff2"}
-               and owner_repo in p.read_text(errors="ignore")]
+    holders = [
+        p.relative_to(ROOT).as_posix()
+        for p in tracked_files()
+        if p.suffix not in {".png", ".svg", ".woff", ".woff2"} and owner_repo in p.read_text(errors="ignore")
+    ]
     assert holders == ["_config.yml"], f"the repository address appears in {holders}"
 
 
@@ -57,6 +63,7 @@ def test_set_repo_rewrites_only_url_and_branch(tmp_path):
     changed = [(a, b) for a, b in zip(before.splitlines(), config.read_text().splitlines()) if a != b]
     assert len(changed) == 2
     import pytest
+
     with pytest.raises(SystemExit, match="not a GitHub repository"):
         set_repo("javascript:alert(1)", "main", config)
 
@@ -70,8 +77,9 @@ def test_placeholder_is_clearly_marked():
 def test_gitignore_keeps_builds_and_learner_files_out():
     ignore = (ROOT / ".gitignore").read_text()
     for pattern in ["_build/", ".venv/", ".ipynb_checkpoints/", "_vendor/", "*autosave*", "my-learning-network*"]:
-        assert any(line.strip().startswith(pattern.rstrip("*")) or pattern.strip("*") in line
-                   for line in ignore.splitlines()), pattern
+        assert any(
+            line.strip().startswith(pattern.rstrip("*")) or pattern.strip("*") in line for line in ignore.splitlines()
+        ), pattern
     tracked = [p.relative_to(ROOT).as_posix() for p in tracked_files()]
     assert not [t for t in tracked if re.search(r"(^|/)(_build|_vendor|\.venv|node_modules|__pycache__)/", t)]
 
@@ -86,6 +94,9 @@ def test_licences_and_notices():
 
 
 def test_no_notebook_over_300_kb():
-    big = [p.relative_to(ROOT).as_posix() for p in tracked_files()
-           if p.suffix == ".ipynb" and p.stat().st_size > 300 * 1024]
+    big = [
+        p.relative_to(ROOT).as_posix()
+        for p in tracked_files()
+        if p.suffix == ".ipynb" and p.stat().st_size > 300 * 1024
+    ]
     assert not big, f"notebooks over 300 KB (commit renderer cells without outputs): {big}"

@@ -23,25 +23,46 @@ WHY = "This gives me a second route and brings views from another field."
 ACTION = "Send one short message with a question from my own teaching."
 LONG = "a sentence that is long enough to count as a real part of the answer here"
 
-READING = {"most_common_kind": "person", "kind_spread": 0.96, "same_field_share": 0.17,
-           "next_source": {"kind": "tool", "topic": "special educational needs"}}
-TIES = [{"to": "Video channel of classroom demonstrations", "kind": "resource",
-         "topic": "physics teaching", "why": WHY},
-        {"to": "Primary science network", "kind": "community", "topic": "primary science", "why": WHY}]
+READING = {
+    "most_common_kind": "person",
+    "kind_spread": 0.96,
+    "same_field_share": 0.17,
+    "next_source": {"kind": "tool", "topic": "special educational needs"},
+}
+TIES = [
+    {"to": "Video channel of classroom demonstrations", "kind": "resource", "topic": "physics teaching", "why": WHY},
+    {"to": "Primary science network", "kind": "community", "topic": "primary science", "why": WHY},
+]
 STALE = ["Physics teachers' network", "Online forum for science teachers", "Dr Okafor"]
 ROUTINE = [{"tie": name, "action": ACTION, "every_days": 60} for name in STALE]
-CURRENCY_ROUTINE = {"sources": ["A", "B"], "every_days": 7, "lever": "beta",
-                    "check": "I compare each new claim with the guidelines before I use it."}
-NONHUMAN = {"nonhuman_share": 0.38, "key_tool": "Feed reader", "backup": "Research digest newsletter",
-            "if_lost": "I would lose the weekly stream of research summaries and forum threads.",
-            "model_remove": "the aggregator"}
-ARGUMENT = {"criticism": "the learning paradox", "principle": 6, "model": "smallworld",
-            "claim": "Seeing connections needs concepts the learner does not have yet, so the principle cannot explain how they arise.",
-            "evidence": "With 2 % shortcuts the distance fell to 46 % of the ring's in the model run.",
-            "reply": "Recognition can grow through repeated exposure along such ties, as patterns strengthen with use over time.",
-            "limit": "The model moves distances between nodes and shows nothing about understanding."}
-PLAN = {"step": 4, "minutes": 50, "principle": 1, "activity": LONG, "risk": LONG,
-        "mitigation": LONG, "check": LONG}
+CURRENCY_ROUTINE = {
+    "sources": ["A", "B"],
+    "every_days": 7,
+    "lever": "beta",
+    "check": "I compare each new claim with the guidelines before I use it.",
+}
+NONHUMAN = {
+    "nonhuman_share": 0.38,
+    "key_tool": "Feed reader",
+    "backup": "Research digest newsletter",
+    "if_lost": "I would lose the weekly stream of research summaries and forum threads.",
+    "model_remove": "the aggregator",
+}
+ARGUMENT = {
+    "criticism": "the learning paradox",
+    "principle": 6,
+    "model": "smallworld",
+    "claim": (
+        "Seeing connections needs concepts the learner does not have yet, "
+        "so the principle cannot explain how they arise."
+    ),
+    "evidence": "With 2 % shortcuts the distance fell to 46 % of the ring's in the model run.",
+    "reply": (
+        "Recognition can grow through repeated exposure along such ties, as patterns strengthen with use over time."
+    ),
+    "limit": "The model moves distances between nodes and shows nothing about understanding.",
+}
+PLAN = {"step": 4, "minutes": 50, "principle": 1, "activity": LONG, "risk": LONG, "mitigation": LONG, "check": LONG}
 
 
 def with_(base, **changes):
@@ -52,38 +73,54 @@ def with_(base, **changes):
 
 #: name -> (call(answer...), good answer args, partial answer args, wrong answer args)
 CASES = {
-    "01 diversity": (lambda a: sc.check_diversity_reading(a, NET),
-                     (READING,),
-                     (with_(READING, next_source={"kind": "person", "topic": "physics teaching"}),),
-                     ({"most_common_kind": "tool", "kind_spread": 38, "same_field_share": "half"},)),
-    "02 single points": (lambda c, t: sc.check_single_points(c, t, NET),
-                         (["Lena"], TIES),
-                         (["Lena"], [TIES[1]]),
-                         (["Daniel"], [{"to": "Someone new", "kind": "person", "topic": "physics teaching", "why": "yes"}] * 2)),
-    "03 fading": (lambda s, r: sc.check_fading_ties(s, r, NET),
-                  (STALE, ROUTINE),
-                  (STALE[:1], ROUTINE[:1]),
-                  (["Daniel"], [{"tie": "Daniel", "action": "hi", "every_days": 400}])),
-    "04 currency": (lambda s, r: sc.check_currency_routine(s, r),
-                    ({"beta": 0.5}, CURRENCY_ROUTINE),
-                    ({"beta": 0.5}, {"sources": ["A"]}),
-                    ({"beta": 0.1, "sources": 1, "lifetime": 1}, {"sources": "A"})),
-    "05 non-human": (lambda a: sc.check_nonhuman(a, NET),
-                     (NONHUMAN,),
-                     (with_(NONHUMAN, backup="Feed reader"),),
-                     ({"nonhuman_share": 38, "key_tool": "Daniel", "model_remove": "everything"},)),
-    "06 long ties": (lambda p, t: sc.check_long_ties(p, t, NET),
-                     (0.02, ["cognitive psychology", "museum education"]),
-                     (0.02, ["chemistry teaching", "museum education"]),
-                     (0.005, ["physics teaching"])),
-    "07 argument": (lambda a: sc.check_argument(a),
-                    (ARGUMENT,),
-                    (with_(ARGUMENT, evidence="The model shows that shortcuts matter a great deal here.", limit=""),),
-                    ({"principle": 12, "model": "weather", "claim": "Wrong."},)),
-    "08 Bell": (lambda p: sc.check_bell_plan(p),
-                (PLAN,),
-                (with_(PLAN, risk="none", check=""),),
-                ({"step": 7, "minutes": 5000, "principle": 0, "activity": "blogs"},)),
+    "01 diversity": (
+        lambda a: sc.check_diversity_reading(a, NET),
+        (READING,),
+        (with_(READING, next_source={"kind": "person", "topic": "physics teaching"}),),
+        ({"most_common_kind": "tool", "kind_spread": 38, "same_field_share": "half"},),
+    ),
+    "02 single points": (
+        lambda c, t: sc.check_single_points(c, t, NET),
+        (["Lena"], TIES),
+        (["Lena"], [TIES[1]]),
+        (["Daniel"], [{"to": "Someone new", "kind": "person", "topic": "physics teaching", "why": "yes"}] * 2),
+    ),
+    "03 fading": (
+        lambda s, r: sc.check_fading_ties(s, r, NET),
+        (STALE, ROUTINE),
+        (STALE[:1], ROUTINE[:1]),
+        (["Daniel"], [{"tie": "Daniel", "action": "hi", "every_days": 400}]),
+    ),
+    "04 currency": (
+        lambda s, r: sc.check_currency_routine(s, r),
+        ({"beta": 0.5}, CURRENCY_ROUTINE),
+        ({"beta": 0.5}, {"sources": ["A"]}),
+        ({"beta": 0.1, "sources": 1, "lifetime": 1}, {"sources": "A"}),
+    ),
+    "05 non-human": (
+        lambda a: sc.check_nonhuman(a, NET),
+        (NONHUMAN,),
+        (with_(NONHUMAN, backup="Feed reader"),),
+        ({"nonhuman_share": 38, "key_tool": "Daniel", "model_remove": "everything"},),
+    ),
+    "06 long ties": (
+        lambda p, t: sc.check_long_ties(p, t, NET),
+        (0.02, ["cognitive psychology", "museum education"]),
+        (0.02, ["chemistry teaching", "museum education"]),
+        (0.005, ["physics teaching"]),
+    ),
+    "07 argument": (
+        lambda a: sc.check_argument(a),
+        (ARGUMENT,),
+        (with_(ARGUMENT, evidence="The model shows that shortcuts matter a great deal here.", limit=""),),
+        ({"principle": 12, "model": "weather", "claim": "Wrong."},),
+    ),
+    "08 Bell": (
+        lambda p: sc.check_bell_plan(p),
+        (PLAN,),
+        (with_(PLAN, risk="none", check=""),),
+        ({"step": 7, "minutes": 5000, "principle": 0, "activity": "blogs"},),
+    ),
 }
 PLACEHOLDERS = [None, ..., "", [], {}]
 
@@ -110,7 +147,7 @@ def test_partial_and_wrong_answers_say_keep_going_with_a_next_step(name, which):
 def test_placeholders_are_not_attempted_and_never_raise(name, placeholder):
     call, good, _, _ = CASES[name]
     args = [placeholder] + list(good[1:])
-    if name in ("02 single points", "03 fading") and placeholder in ([], ):
+    if name in ("02 single points", "03 fading") and placeholder in ([],):
         args = list(good[:1]) + [placeholder]  # an empty list of cut points is an answer
     fb = call(*args)
     assert fb.status == sc.NOT_ATTEMPTED, str(fb)
@@ -139,10 +176,22 @@ def test_checks_read_the_learners_own_network():
     """The same reading is right for one network and wrong for another."""
     assert sc.check_single_points(["Lena"], TIES, NET).status == sc.GOOD
     assert sc.check_single_points(["Lena"], TIES, CLINICAL).status == sc.KEEP_GOING
-    assert sc.check_single_points(["Clara Holm"], [
-        {"to": "Assessment research group", "kind": "community", "topic": "assessment", "why": WHY},
-        {"to": "Medical education journal", "kind": "resource", "topic": "medical education research", "why": WHY},
-    ], CLINICAL).status == sc.GOOD
+    assert (
+        sc.check_single_points(
+            ["Clara Holm"],
+            [
+                {"to": "Assessment research group", "kind": "community", "topic": "assessment", "why": WHY},
+                {
+                    "to": "Medical education journal",
+                    "kind": "resource",
+                    "topic": "medical education research",
+                    "why": WHY,
+                },
+            ],
+            CLINICAL,
+        ).status
+        == sc.GOOD
+    )
 
 
 def test_plan_that_does_not_fix_the_cut_point_says_so():

@@ -1,13 +1,13 @@
-"""Every built page, loaded offline in Chromium: no errors, no outside requests,
-and every widget (and, later, every graph) the notebooks produced is on screen."""
+"""Every built page, loaded offline in Chromium, without errors or outside requests.
+
+Every widget (and, later, every graph) the notebooks produced is on screen.
+"""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-
 from browser import axe_violations, chromium, watch
 from conftest import ROOT, toc_files
 
@@ -52,7 +52,8 @@ COUNT_RENDERED = """() => {
   const views = Array.from(document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]'));
   const rendered = views.filter(s => s.parentElement.querySelector('.widget-subarea > .jupyter-widgets')).length;
   const frames = Array.from(document.querySelectorAll('iframe.kit-graph'));
-  const drawn = frames.filter(f => f.contentDocument && f.contentDocument.documentElement.dataset.drawn === 'true').length;
+  const drawn = frames.filter(f => f.contentDocument
+                               && f.contentDocument.documentElement.dataset.drawn === 'true').length;
   return {views: views.length, rendered, frames: frames.length, drawn,
           errorText: document.body.innerText.includes('Error displaying widget')};
 }"""
@@ -74,17 +75,21 @@ def test_page_offline_clean_and_complete(browser, site_url, good_site, page):
     if want_widgets:
         tab.wait_for_function(
             "n => Array.from(document.querySelectorAll('.widget-subarea > .jupyter-widgets')).length >= n",
-            arg=want_widgets, timeout=15000,
+            arg=want_widgets,
+            timeout=15000,
         )
     if want_graphs:
         tab.wait_for_function(
             """n => Array.from(document.querySelectorAll('iframe.kit-graph')).filter(
                 f => f.contentDocument && f.contentDocument.documentElement.dataset.drawn === 'true').length >= n""",
-            arg=want_graphs, timeout=15000,
+            arg=want_graphs,
+            timeout=15000,
         )
     tab.wait_for_load_state("networkidle")
     if tab.locator("mjx-container, .math").count():
-        tab.wait_for_function("() => !window.MathJax || !window.MathJax.startup || window.MathJax.startup.promise", timeout=10000)
+        tab.wait_for_function(
+            "() => !window.MathJax || !window.MathJax.startup || window.MathJax.startup.promise", timeout=10000
+        )
         tab.evaluate("() => window.MathJax && window.MathJax.startup ? window.MathJax.startup.promise : null")
     counts = tab.evaluate(COUNT_RENDERED)
     ink = tab.evaluate(INK) if want_graphs else []
@@ -106,8 +111,12 @@ def test_page_fits_a_phone_screen(browser, site_url, page):
     tab.goto(site_url + page + ".html", wait_until="networkidle")
     tab.wait_for_timeout(300)
     overflow = tab.evaluate("""() => ({scroll: document.documentElement.scrollWidth, view: window.innerWidth,
-      wide: Array.from(document.querySelectorAll('article *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
-            && getComputedStyle(e).position !== 'fixed' && !e.closest('pre, .highlight, .cell_output, .table-wrapper, .MathJax, mjx-container, .widget-subarea, [style*="overflow"]')).slice(0, 5).map(e => e.tagName + '.' + e.className)})""")
+      wide: Array.from(document.querySelectorAll('article *'))
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+            && getComputedStyle(e).position !== 'fixed'
+            && !e.closest('pre, .highlight, .cell_output, .table-wrapper, .MathJax, mjx-container, .widget-subarea, '
+                          + '[style*="overflow"]'))
+        .slice(0, 5).map(e => e.tagName + '.' + e.className)})""")
     context.close()
     assert overflow["scroll"] <= overflow["view"], f"{page} overflows at 390 px: {overflow}"
 
@@ -132,12 +141,15 @@ def test_page_passes_the_accessibility_audit(browser, site_url, good_site, page)
     if want_widgets:
         tab.wait_for_function(
             "n => document.querySelectorAll('.widget-subarea > .jupyter-widgets').length >= n",
-            arg=want_widgets, timeout=15000)
+            arg=want_widgets,
+            timeout=15000,
+        )
     tab.wait_for_load_state("networkidle")
     violations = axe_violations(tab)
     context.close()
     assert not violations, f"{page}: " + "\n".join(
-        f"{v['impact']} {v['id']} ({v['count']}×): {v['help']} e.g. {v['nodes']}" for v in violations)
+        f"{v['impact']} {v['id']} ({v['count']}×): {v['help']} e.g. {v['nodes']}" for v in violations
+    )
 
 
 def test_builder_page_is_usable_by_keyboard(browser, site_url):
@@ -158,7 +170,8 @@ def test_builder_page_is_usable_by_keyboard(browser, site_url):
             const s = e.ownerDocument.defaultView.getComputedStyle(e);
             return {inWidget: !!top.closest('.widget-subarea'), tag: e.tagName,
                     text: (e.getAttribute('title') || e.textContent || e.placeholder || '').trim().slice(0, 40),
-                    visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'}; }""")
+                    visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+                             || s.boxShadow !== 'none'}; }""")
         if info and info["inWidget"]:
             seen.add((info["tag"], info["text"]))
             if not info["visible"]:

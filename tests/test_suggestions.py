@@ -65,8 +65,10 @@ def test_no_ties_does_not_fire_with_one_tie():
 
 
 def test_unreachable_fires_and_names_the_disconnected_nodes():
-    net = build(nodes=[("A", "tool", ""), ("B", "person", ""), ("C", "person", "")],
-                ties=[("Me", "A", recent()), ("B", "C", {})])
+    net = build(
+        nodes=[("A", "tool", ""), ("B", "person", ""), ("C", "person", "")],
+        ties=[("Me", "A", recent()), ("B", "C", {})],
+    )
     s = by_rule(net)["unreachable"]
     assert s.nodes == ("B", "C") and "B and C" in s.text
 
@@ -80,10 +82,14 @@ def test_unreachable_does_not_fire_when_all_are_reachable():
 
 
 def test_stale_fires_naming_strongest_first():
-    net = build(nodes=[("A", "person", ""), ("B", "person", ""), ("C", "tool", "")],
-                ties=[("Me", "A", {"strength": 1, "last_contact": "2025-01-01"}),   # 638 days
-                      ("Me", "B", {"strength": 4, "last_contact": "2026-03-01"}),   # 214 days
-                      ("Me", "C", recent())])
+    net = build(
+        nodes=[("A", "person", ""), ("B", "person", ""), ("C", "tool", "")],
+        ties=[
+            ("Me", "A", {"strength": 1, "last_contact": "2025-01-01"}),  # 638 days
+            ("Me", "B", {"strength": 4, "last_contact": "2026-03-01"}),  # 214 days
+            ("Me", "C", recent()),
+        ],
+    )
     s = by_rule(net)["stale"]
     assert s.nodes == ("B", "A")
     assert "Start with B" in s.text and "214 days" in s.text
@@ -106,11 +112,21 @@ def test_stale_does_not_fire(last_contact):
 
 
 def test_only_route_fires_naming_the_field_it_holds():
-    net = build(me_topic="teaching",
-                nodes=[("Ana", "person", "teaching"), ("Journal", "resource", "research"),
-                       ("Group", "community", "research"), ("T", "tool", "")],
-                ties=[("Me", "Ana", recent()), ("Ana", "Journal", {"strength": 2}),
-                      ("Ana", "Group", {"strength": 4}), ("Me", "T", recent())])
+    net = build(
+        me_topic="teaching",
+        nodes=[
+            ("Ana", "person", "teaching"),
+            ("Journal", "resource", "research"),
+            ("Group", "community", "research"),
+            ("T", "tool", ""),
+        ],
+        ties=[
+            ("Me", "Ana", recent()),
+            ("Ana", "Journal", {"strength": 2}),
+            ("Ana", "Group", {"strength": 4}),
+            ("Me", "T", recent()),
+        ],
+    )
     s = by_rule(net)["only_route"]
     assert s.nodes == ("Ana", "Journal", "Group")
     assert s.principle == "Principle 6: seeing connections between fields"
@@ -119,15 +135,20 @@ def test_only_route_fires_naming_the_field_it_holds():
 
 
 def test_only_route_without_a_lost_field_speaks_of_reach():
-    net = build(me_topic="teaching", nodes=[("Ana", "person", "teaching"), ("Vid", "resource", "teaching")],
-                ties=[("Me", "Ana", recent()), ("Ana", "Vid", {})])
+    net = build(
+        me_topic="teaching",
+        nodes=[("Ana", "person", "teaching"), ("Vid", "resource", "teaching")],
+        ties=[("Me", "Ana", recent()), ("Ana", "Vid", {})],
+    )
     s = by_rule(net)["only_route"]
     assert s.nodes == ("Ana", "Vid") and s.principle == "Principle 4: capacity to know more"
 
 
 def test_only_route_does_not_fire_when_there_is_a_second_way():
-    net = build(nodes=[("Ana", "person", ""), ("Vid", "resource", "")],
-                ties=[("Me", "Ana", recent()), ("Ana", "Vid", {}), ("Me", "Vid", recent())])
+    net = build(
+        nodes=[("Ana", "person", ""), ("Vid", "resource", "")],
+        ties=[("Me", "Ana", recent()), ("Ana", "Vid", {}), ("Me", "Vid", recent())],
+    )
     assert "only_route" not in by_rule(net)
 
 
@@ -145,11 +166,14 @@ def test_own_field_fires_at_half_or_more():
     assert s.principle == "Principle 1: diversity of opinions"
 
 
-@pytest.mark.parametrize("topics, me_topic", [
-    (["x", "y", "z"], "x"),   # 1 of 3
-    (["x", "x", "x"], ""),    # me has no topic: cannot compare
-    (["x", "x", ""], "x"),    # only 2 contacts with a topic: too few to judge
-])
+@pytest.mark.parametrize(
+    "topics, me_topic",
+    [
+        (["x", "y", "z"], "x"),  # 1 of 3
+        (["x", "x", "x"], ""),  # me has no topic: cannot compare
+        (["x", "x", ""], "x"),  # only 2 contacts with a topic: too few to judge
+    ],
+)
 def test_own_field_does_not_fire(topics, me_topic):
     assert "own_field" not in by_rule(own_field_network(topics, me_topic))
 
@@ -158,8 +182,10 @@ def test_own_field_does_not_fire(topics, me_topic):
 
 
 def test_no_nonhuman_fires_when_all_contacts_are_human():
-    net = build(nodes=[("A", "person", ""), ("F", "community", ""), ("W", "resource", "")],
-                ties=[("Me", "A", recent()), ("Me", "F", recent()), ("F", "W", {})])  # W only via F
+    net = build(
+        nodes=[("A", "person", ""), ("F", "community", ""), ("W", "resource", "")],
+        ties=[("Me", "A", recent()), ("Me", "F", recent()), ("F", "W", {})],
+    )  # W only via F
     s = by_rule(net)["no_nonhuman"]
     assert s.nodes == () and s.principle == "Principle 3: learning in non-human appliances"
 
@@ -183,10 +209,13 @@ def test_no_new_ties_fires_naming_the_newest():
     assert s.nodes == ("N1",) and "1 October 2025" in s.text and s.principle == "Downes: openness"
 
 
-@pytest.mark.parametrize("dates", [
-    ["2020-01-01", "2025-10-02", "2022-05-05"],  # 364 days: new
-    ["2020-01-01", "2021-01-01", None],          # only two dated ties: too few to judge
-])
+@pytest.mark.parametrize(
+    "dates",
+    [
+        ["2020-01-01", "2025-10-02", "2022-05-05"],  # 364 days: new
+        ["2020-01-01", "2021-01-01", None],  # only two dated ties: too few to judge
+    ],
+)
 def test_no_new_ties_does_not_fire(dates):
     assert "no_new_ties" not in by_rule(since_network(dates))
 
@@ -209,11 +238,14 @@ def test_others_started_fires_below_forty_percent():
     assert by_rule(initiated_network(["them", "them", "both"]))["others_started"].nodes == ("N0", "N1")
 
 
-@pytest.mark.parametrize("who", [
-    ["them", "me", "both"],       # 2/3 self-started
-    ["them", "them", None, None], # only 2 recorded: too few to judge
-    ["them", "them", "me", "both", "them"],  # 2/5 = 40%: not below
-])
+@pytest.mark.parametrize(
+    "who",
+    [
+        ["them", "me", "both"],  # 2/3 self-started
+        ["them", "them", None, None],  # only 2 recorded: too few to judge
+        ["them", "them", "me", "both", "them"],  # 2/5 = 40%: not below
+    ],
+)
 def test_others_started_does_not_fire(who):
     assert "others_started" not in by_rule(initiated_network(who))
 
@@ -225,8 +257,7 @@ def introduce_network(kind_b="community", topic_b="y", tied=False, me_topic="x")
     ties = [("Me", "A", recent()), ("Me", "B", recent()), ("Me", "T", recent())]
     if tied:
         ties.append(("A", "B", {}))
-    return build(me_topic=me_topic, nodes=[("A", "person", "y"), ("B", kind_b, topic_b), ("T", "tool", "")],
-                 ties=ties)
+    return build(me_topic=me_topic, nodes=[("A", "person", "y"), ("B", kind_b, topic_b), ("T", "tool", "")], ties=ties)
 
 
 def test_introduce_fires_for_two_untied_humans_in_one_outside_field():
@@ -235,12 +266,15 @@ def test_introduce_fires_for_two_untied_humans_in_one_outside_field():
     assert s.principle == "Downes: connectivity"
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"tied": True},            # already tied
-    {"me_topic": "y"},         # me's own field: they probably know each other
-    {"kind_b": "resource"},    # a resource is not introduced
-    {"topic_b": "z"},          # different fields
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"tied": True},  # already tied
+        {"me_topic": "y"},  # me's own field: they probably know each other
+        {"kind_b": "resource"},  # a resource is not introduced
+        {"topic_b": "z"},  # different fields
+    ],
+)
 def test_introduce_does_not_fire(kwargs):
     assert "introduce" not in by_rule(introduce_network(**kwargs))
 
@@ -250,11 +284,22 @@ def test_introduce_does_not_fire(kwargs):
 
 def busy_network():
     """A network on which every rule but no_ties fires."""
-    net = build(me_topic="x",
-                nodes=[("A", "person", "x"), ("B", "person", "x"), ("C", "community", "y"), ("D", "community", "y"),
-                       ("E", "person", "x"), ("Far", "person", "z"), ("Lone", "person", "")],
-                ties=[(("Me", n, {"last_contact": "2025-01-01", "since": "2019-01-01", "initiated_by": "them"}))
-                      for n in "ABCD"] + [("A", "E", {}), ("A", "B", {})])
+    net = build(
+        me_topic="x",
+        nodes=[
+            ("A", "person", "x"),
+            ("B", "person", "x"),
+            ("C", "community", "y"),
+            ("D", "community", "y"),
+            ("E", "person", "x"),
+            ("Far", "person", "z"),
+            ("Lone", "person", ""),
+        ],
+        ties=[
+            (("Me", n, {"last_contact": "2025-01-01", "since": "2019-01-01", "initiated_by": "them"})) for n in "ABCD"
+        ]
+        + [("A", "E", {}), ("A", "B", {})],
+    )
     net.add("Lone2", "tool")
     net.connect("Far", "Lone")
     return net
@@ -276,14 +321,17 @@ def test_deterministic_within_and_across_processes():
     first = suggest(net, as_of=AS_OF)
     assert first == suggest(load_example("clinical-educator"), as_of=AS_OF)
     # Python randomises string hashing per process: the order must not depend on it.
-    code = ("import json; from connectivism.examples import load_example; from connectivism.suggestions import "
-            "suggest; print(json.dumps([[[s.rule, s.text, s.nodes] for s in suggest(load_example(name), "
-            "as_of='2026-10-01')] for name in ('teacher', 'clinical-educator')]))")
+    code = (
+        "import json; from connectivism.examples import load_example; from connectivism.suggestions import "
+        "suggest; print(json.dumps([[[s.rule, s.text, s.nodes] for s in suggest(load_example(name), "
+        "as_of='2026-10-01')] for name in ('teacher', 'clinical-educator')]))"
+    )
     outputs = set()
     for seed in ("1", "2"):
         env = dict(os.environ, PYTHONHASHSEED=seed)
-        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
-                             cwd=ROOT)
+        run = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, cwd=ROOT
+        )
         outputs.add(run.stdout)
     assert len(outputs) == 1
     teacher, clinical = json.loads(outputs.pop())
@@ -321,8 +369,11 @@ def string_constants(path: Path) -> list[str]:
             first = node.body[0]
             if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
                 docstrings.add(id(first.value))
-    return [n.value for n in ast.walk(tree)
-            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
+    return [
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings
+    ]
 
 
 def test_no_learner_facing_text_is_hard_coded_in_suggestions():
@@ -330,8 +381,9 @@ def test_no_learner_facing_text_is_hard_coded_in_suggestions():
     tree = ast.parse(path.read_text(encoding="utf-8"))
     # Error messages for programmers (raise ValueError(...)) are the only text allowed here.
     in_raise = {id(n) for r in ast.walk(tree) if isinstance(r, ast.Raise) for n in ast.walk(r)}
-    assert not [n for n in ast.walk(tree) if isinstance(n, ast.JoinedStr) and id(n) not in in_raise], \
+    assert not [n for n in ast.walk(tree) if isinstance(n, ast.JoinedStr) and id(n) not in in_raise], (
         "no f-strings building texts outside error messages"
+    )
     # Every other literal is a name (for __all__), an id or a message key: no spaces, no sentences.
     allowed = re.compile(r"^([A-Za-z_][A-Za-z0-9_.]*)?$")
     in_raise_text = {n.value for n in ast.walk(tree) if id(n) in in_raise and isinstance(n, ast.Constant)}
@@ -340,8 +392,11 @@ def test_no_learner_facing_text_is_hard_coded_in_suggestions():
 
 
 def test_every_message_key_used_in_suggestions_exists():
-    keys = [s for s in string_constants(ROOT / "connectivism" / "suggestions.py")
-            if re.match(r"^(suggest|principle|downes)\.|^percent$", s)]
+    keys = [
+        s
+        for s in string_constants(ROOT / "connectivism" / "suggestions.py")
+        if re.match(r"^(suggest|principle|downes)\.|^percent$", s)
+    ]
     assert keys
     missing = [k for k in keys if k not in MESSAGES["en"]]
     assert missing == []

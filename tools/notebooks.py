@@ -41,8 +41,7 @@ def refresh(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
     env_dir = tempfile.mkdtemp(prefix="kit-autosave-")
     os.environ["CONNECTIVISM_AUTOSAVE_DIR"] = env_dir
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     nbformat.write(tidy(nb), path)
     print(f"refreshed {path.relative_to(ROOT)}")
 

@@ -20,8 +20,7 @@ def set_repo(url: str, branch: str, config: Path = CONFIG) -> None:
     url = url.strip().removesuffix(".git").rstrip("/")
     if not URL_RE.match(url):
         raise SystemExit(
-            f"set-repo: {url!r} is not a GitHub repository address; "
-            "use the form https://github.com/ORG/REPO"
+            f"set-repo: {url!r} is not a GitHub repository address; use the form https://github.com/ORG/REPO"
         )
     if not re.fullmatch(r"[A-Za-z0-9._/-]+", branch):
         raise SystemExit(f"set-repo: {branch!r} is not a valid branch name")
@@ -32,7 +31,7 @@ def set_repo(url: str, branch: str, config: Path = CONFIG) -> None:
     body = block.group(1)
     body = re.sub(r"^(\s+url:\s*)\S+.*$", rf"\g<1>{url}", body, count=1, flags=re.M)
     body = re.sub(r"^(\s+branch:\s*)\S+.*$", rf"\g<1>{branch}", body, count=1, flags=re.M)
-    config.write_text(text[: block.start(1)] + body + text[block.end(1):])
+    config.write_text(text[: block.start(1)] + body + text[block.end(1) :])
     print(f"set-repo: links now point at {url} (branch {branch})")
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "tools" / "vendor.json"
-DEST = ROOT / "_vendor"              # served by the site (html_static_path)
+DEST = ROOT / "_vendor"  # served by the site (html_static_path)
 TOOLS_DEST = ROOT / "_vendor_tools"  # used by the tests only, never served
 STAMP = DEST / ".manifest.json"
 
@@ -38,7 +38,9 @@ def _integrity(path: Path) -> str:
 def _pack(name: str, version: str, workdir: Path) -> Path:
     out = subprocess.run(
         ["npm", "pack", "--json", f"{name}@{version}", "--pack-destination", str(workdir)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return workdir / json.loads(out.stdout)[0]["filename"]
 

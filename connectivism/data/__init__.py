@@ -1,0 +1,1 @@
+"""The example networks shipped with the kit (read through :mod:`connectivism.examples`)."""

@@ -21,8 +21,9 @@ from connectivism.facilitator import classnet, links, report
 def _links(args: argparse.Namespace) -> int:
     config_path = Path(args.config)
     if not config_path.is_file():
-        print(f"links: {config_path} not found: run this from the repository root or pass --config PATH",
-              file=sys.stderr)
+        print(
+            f"links: {config_path} not found: run this from the repository root or pass --config PATH", file=sys.stderr
+        )
         return 2
     config = links.read_config(config_path)
     root = config_path.resolve().parent
@@ -32,8 +33,11 @@ def _links(args: argparse.Namespace) -> int:
         print(f"links: {error}", file=sys.stderr)
         return 2
     if "CHANGE-ME" in repo.url:
-        print("warning: the repository address in _config.yml is still the placeholder; "
-              "run `make set-repo URL=... BRANCH=...` before sharing these links.", file=sys.stderr)
+        print(
+            "warning: the repository address in _config.yml is still the placeholder; "
+            "run `make set-repo URL=... BRANCH=...` before sharing these links.",
+            file=sys.stderr,
+        )
     ref = args.ref
     if not ref:
         ref, warning = links.default_ref(root, repo.branch)
@@ -47,7 +51,10 @@ def _links(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"links: {error}", file=sys.stderr)
         return 2
-    print(links.csv_table(rows) if args.format == "csv" else links.markdown_table(rows), end="" if args.format == "csv" else "\n")
+    print(
+        links.csv_table(rows) if args.format == "csv" else links.markdown_table(rows),
+        end="" if args.format == "csv" else "\n",
+    )
     return 0
 
 
@@ -83,21 +90,30 @@ def _class_network(args: argparse.Namespace) -> int:
                 raise ValueError
             datetime.date.fromisoformat(as_of)
         except ValueError:
-            return _bad("--as-of", f"{classnet.display_name(as_of)!r} is not a date: give a real date as "
-                                   "YYYY-MM-DD, for example 2026-10-01")
+            return _bad(
+                "--as-of",
+                f"{classnet.display_name(as_of)!r} is not a date: give a real date as "
+                "YYYY-MM-DD, for example 2026-10-01",
+            )
     out = Path(args.out)
     try:
         classnet.check_out_dir(out, folder)
     except FileExistsError:
         return _bad("--out", f"{_shown(out)} is a file: give a folder (it is made if missing)")
     except ValueError:
-        return _bad("--out", f"{_shown(out)} is the submissions folder or inside it: give a folder "
-                             "outside it, or the report would be read as a submission next time")
+        return _bad(
+            "--out",
+            f"{_shown(out)} is the submissions folder or inside it: give a folder "
+            "outside it, or the report would be read as a submission next time",
+        )
     key_file = Path(args.key_file) if args.key_file else out.resolve().parent / "class-key.txt"
     resolved = key_file.resolve()
     if resolved.is_relative_to(folder.resolve()) or resolved.is_relative_to(out.resolve()):
-        return _bad("--key-file", f"keep the key file out of the shared folders (not {_shown(key_file)}): "
-                                  "give a path outside FOLDER and --out")
+        return _bad(
+            "--key-file",
+            f"keep the key file out of the shared folders (not {_shown(key_file)}): "
+            "give a path outside FOLDER and --out",
+        )
     exists = os.path.lexists(key_file)
     if exists:
         try:
@@ -105,8 +121,10 @@ def _class_network(args: argparse.Namespace) -> int:
         except ClassKeyError as error:
             return _bad("--key-file", str(error))  # the kit's own message: names the file, never its content
         except OSError as error:
-            return _bad("--key-file", f"{_shown(key_file)} cannot be read ({error.strerror or 'error'}): "
-                                      "give a key file you can read")
+            return _bad(
+                "--key-file",
+                f"{_shown(key_file)} cannot be read ({error.strerror or 'error'}): give a key file you can read",
+            )
     elif not key_file.parent.is_dir() and os.path.lexists(key_file.parent):
         return _bad("--key-file", f"{_shown(key_file.parent)} is not a folder: give a path in a folder")
 
@@ -119,14 +137,19 @@ def _class_network(args: argparse.Namespace) -> int:
         page = report.report_html(cls, title=args.title)
         paths = classnet.write_outputs(cls, out, html=page, folder=folder)
     except OSError as error:
-        print(f"class-network: could not write or read a file ({error.strerror or type(error).__name__}"
-              f"{': ' + _shown(Path(error.filename)) if error.filename else ''}); "
-              "a report already in --out is left as it was", file=sys.stderr)
+        print(
+            f"class-network: could not write or read a file ({error.strerror or type(error).__name__}"
+            f"{': ' + _shown(Path(error.filename)) if error.filename else ''}); "
+            "a report already in --out is left as it was",
+            file=sys.stderr,
+        )
         return 1
     seconds = time.perf_counter() - start
     if not exists:
-        print(f"Made a new class key in {_shown(key_file)}: keep it private and reuse it all course "
-              "(same key = same pseudonyms).")
+        print(
+            f"Made a new class key in {_shown(key_file)}: keep it private and reuse it all course "
+            "(same key = same pseudonyms)."
+        )
     print(f"{len(found.accepted)} networks merged, {len(found.rejected)} set aside, in {seconds:.2f} s.")
     for r in found.rejected:
         print(f"  set aside {classnet.display_name(r.file)}: {r.reason}")
@@ -136,8 +159,21 @@ def _class_network(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m connectivism.facilitator",
-                                     description="Tools for workshop facilitators.")
+    """Run the facilitator command named in ``argv``.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments after the program name; None (the default) reads the command line.
+
+    Returns
+    -------
+    int
+        The exit status of the command: 0 when it succeeded.
+    """
+    parser = argparse.ArgumentParser(
+        prog="python -m connectivism.facilitator", description="Tools for workshop facilitators."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("links", help="print launch links for every notebook and exercise")

@@ -171,11 +171,17 @@ def read_key(path: str | os.PathLike[str]) -> bytes:
     """
     path = Path(path)
     if path.is_dir():
-        raise ClassKeyError(f"The key file {display_name(os.fsencode(path))} is a folder: give the path "
-                            "of a key file (it is made if it is missing).", field="key_file")
+        raise ClassKeyError(
+            f"The key file {display_name(os.fsencode(path))} is a folder: give the path "
+            "of a key file (it is made if it is missing).",
+            field="key_file",
+        )
     if not path.is_file():
-        raise ClassKeyError(f"The key file {display_name(os.fsencode(path))} is not a regular file: give "
-                            "the path of a key file (it is made if it is missing).", field="key_file")
+        raise ClassKeyError(
+            f"The key file {display_name(os.fsencode(path))} is not a regular file: give "
+            "the path of a key file (it is made if it is missing).",
+            field="key_file",
+        )
     with open(path, "rb") as handle:
         data = handle.read(4096)
     where = display_name(os.fsencode(path))
@@ -184,12 +190,17 @@ def read_key(path: str | os.PathLike[str]) -> bytes:
     except (UnicodeDecodeError, ValueError):
         key = None
     if not key:
-        raise ClassKeyError(f"The key file {where} does not hold a class key (it must be hex text, "
-                            "as the kit writes it): give another path to make a new key, or restore "
-                            "the file from a copy.", field="key_file")
+        raise ClassKeyError(
+            f"The key file {where} does not hold a class key (it must be hex text, "
+            "as the kit writes it): give another path to make a new key, or restore "
+            "the file from a copy.",
+            field="key_file",
+        )
     if len(key) < 16:
-        raise ClassKeyError(f"The key in {where} is too short (a class key is at least 16 bytes): "
-                            "give another path to make a new key.", field="key_file")
+        raise ClassKeyError(
+            f"The key in {where} is too short (a class key is at least 16 bytes): give another path to make a new key.",
+            field="key_file",
+        )
     return key
 
 
@@ -398,8 +409,8 @@ def _kind(error: BaseException) -> RejectionKind:
 class Submission:
     """A learner's accepted network."""
 
-    learner: str            # pseudonym (or the learner's name with keep_names)
-    file: str               # pseudonymised file name (or the shown one with keep_names)
+    learner: str  # pseudonym (or the learner's name with keep_names)
+    file: str  # pseudonymised file name (or the shown one with keep_names)
     network: LearningNetwork
     #: what the learner's pseudonyms are made from (the learner id or the file name): never shown
     identity: bytes = field(default=b"", repr=False)
@@ -409,7 +420,7 @@ class Submission:
 class Rejection:
     """A file (or folder entry) set aside, and the kind of problem."""
 
-    file: str               # pseudonymised file name (or the shown one with keep_names)
+    file: str  # pseudonymised file name (or the shown one with keep_names)
     kind: RejectionKind
 
     @property
@@ -430,8 +441,8 @@ class Submissions:
 
 @dataclass
 class _Read:
-    raw: bytes                       # the file name's bytes
-    label: str                       # what the report calls the file
+    raw: bytes  # the file name's bytes
+    label: str  # what the report calls the file
     network: LearningNetwork
     digest: str
 
@@ -442,9 +453,13 @@ def _suffix(raw: bytes) -> str:
     return next((s for s in ACCEPTED_SUFFIXES if lower.endswith(s.encode())), "")
 
 
-def read_submissions(files: Iterable[tuple[str | bytes, bytes | Path]], *, key: bytes,
-                     keep_names: bool = False,
-                     skipped: Iterable[tuple[str | bytes, RejectionKind]] = ()) -> Submissions:
+def read_submissions(
+    files: Iterable[tuple[str | bytes, bytes | Path]],
+    *,
+    key: bytes,
+    keep_names: bool = False,
+    skipped: Iterable[tuple[str | bytes, RejectionKind]] = (),
+) -> Submissions:
     """Read learners' files, given as (file name, bytes or path) pairs.
 
     A file is set aside, with a :class:`RejectionKind`, if its name is not
@@ -586,9 +601,9 @@ class LearnerContribution:
     """What one learner brought to the class network."""
 
     learner: str
-    nodes: int      # nodes other than "me"
-    shared: int     # of which named by two or more learners
-    unique: int     # of which named by this learner alone
+    nodes: int  # nodes other than "me"
+    shared: int  # of which named by two or more learners
+    unique: int  # of which named by this learner alone
     ties: int
 
 
@@ -616,6 +631,7 @@ class ClassNetwork:
 
     @property
     def anonymised(self) -> bool:
+        """Whether the learners are shown by pseudonym (the default) rather than by name."""
         return not self.keep_names
 
 
@@ -627,8 +643,7 @@ def _most_common(values: list[str]) -> str:
         return ""
     best = max(counts.values())
     # among equally common spellings prefer mixed case ("Local library" over "LOCAL LIBRARY")
-    return min((v for v, c in counts.items() if c == best),
-               key=lambda v: (v.isupper() or v.islower(), v.casefold(), v))
+    return min((v for v, c in counts.items() if c == best), key=lambda v: (v.isupper() or v.islower(), v.casefold(), v))
 
 
 def _entropy(counts: Counter, categories: int) -> dict:
@@ -636,9 +651,12 @@ def _entropy(counts: Counter, categories: int) -> dict:
     total = sum(values)
     entropy = shannon_entropy(values) if values else 0.0
     possible = math.log2(min(categories, total)) if total and min(categories, total) > 1 else 0.0
-    return {"entropy": round(entropy, 3), "blau": round(blau_index(values) if values else 0.0, 3),
-            "normalised": round(entropy / possible, 3) if possible else 0.0,
-            "counts": dict(counts.most_common())}
+    return {
+        "entropy": round(entropy, 3),
+        "blau": round(blau_index(values) if values else 0.0, 3),
+        "normalised": round(entropy / possible, 3) if possible else 0.0,
+        "counts": dict(counts.most_common()),
+    }
 
 
 def merge(found: Submissions, *, as_of: datetime.date | str, seed: int = 7) -> ClassNetwork:
@@ -665,12 +683,14 @@ def merge(found: Submissions, *, as_of: datetime.date | str, seed: int = 7) -> C
         if sub.identity.startswith(b"\x00"):
             return sub.identity + b"\x00"
         return sub.file.encode("utf-8") + b"\x00"
+
     keys: dict[str, str] = {}
 
     def mkey(name: str) -> str:
         if name not in keys:
             keys[name] = match_key(name)
         return keys[name]
+
     # key of a merged node -> its id in the graph; spellings, kinds, topics, learners
     spellings: dict[tuple, list[str]] = defaultdict(list)
     kinds: dict[tuple, list[str]] = defaultdict(list)
@@ -720,8 +740,15 @@ def merge(found: Submissions, *, as_of: datetime.date | str, seed: int = 7) -> C
     graph = nx.Graph(title="Class network", anonymised=not keep, as_of=as_of.isoformat())
     ids: dict[tuple, str] = {}
     used: set[str] = set()
-    order = sorted(spellings, key=lambda k: (LEARNER_KIND not in kinds[k], -len(named_by[k]),
-                                             _most_common(spellings[k]).casefold(), _most_common(spellings[k])))
+    order = sorted(
+        spellings,
+        key=lambda k: (
+            LEARNER_KIND not in kinds[k],
+            -len(named_by[k]),
+            _most_common(spellings[k]).casefold(),
+            _most_common(spellings[k]),
+        ),
+    )
     for key in order:
         label = _most_common(spellings[key])
         kind = LEARNER_KIND if LEARNER_KIND in kinds[key] else _most_common(kinds[key])
@@ -731,8 +758,13 @@ def merge(found: Submissions, *, as_of: datetime.date | str, seed: int = 7) -> C
             node_id = f"{label} ({n})"
         used.add(node_id)
         ids[key] = node_id
-        graph.add_node(node_id, kind=kind, topic=_most_common(topics[key]),
-                       named_by=sorted(named_by[key]), count=len(named_by[key]))
+        graph.add_node(
+            node_id,
+            kind=kind,
+            topic=_most_common(topics[key]),
+            named_by=sorted(named_by[key]),
+            count=len(named_by[key]),
+        )
     position = {node_id: i for i, node_id in enumerate(graph)}
     edges = []
     for pair, (strength, who) in ties.items():
@@ -750,17 +782,20 @@ def merge(found: Submissions, *, as_of: datetime.date | str, seed: int = 7) -> C
     learners.sort(key=lambda c: (c.learner.casefold(), c.learner))
 
     rejected = sorted(found.rejected, key=lambda r: (r.file.casefold(), r.file, r.kind.value))
-    result = ClassNetwork(graph=graph, learners=learners, rejected=rejected,
-                          keep_names=keep, as_of=as_of)
-    result.shared = sorted(((n, d["count"]) for n, d in graph.nodes(data=True)
-                            if d["kind"] in MERGED_KINDS), key=lambda t: (-t[1], t[0].casefold()))
+    result = ClassNetwork(graph=graph, learners=learners, rejected=rejected, keep_names=keep, as_of=as_of)
+    result.shared = sorted(
+        ((n, d["count"]) for n, d in graph.nodes(data=True) if d["kind"] in MERGED_KINDS),
+        key=lambda t: (-t[1], t[0].casefold()),
+    )
     _measure(result, found, seed)
     return result
 
 
 def _induced(graph: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
-    """The subgraph on ``nodes``, in ``graph``'s order (networkx's subgraph views follow set order,
-    which changes from one run to the next)."""
+    """The subgraph on ``nodes``, in ``graph``'s order.
+
+    networkx's subgraph views follow set order, which changes from one run to the next.
+    """
     keep = set(nodes)
     out = nx.Graph(**graph.graph)
     out.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if n in keep)
@@ -782,15 +817,18 @@ def _measure(result: ClassNetwork, found: Submissions, seed: int) -> None:
         communities, between = [{n} for n in core], {n: 0.0 for n in core}
     result.communities = sorted(
         (sorted(c, key=lambda n: (-graph.nodes[n]["count"], n.casefold())) for c in communities if len(c) > 1),
-        key=lambda c: (-len(c), c[0].casefold()))
+        key=lambda c: (-len(c), c[0].casefold()),
+    )
     result.betweenness = between
-    result.brokers = sorted(((n, round(b, 4)) for n, b in between.items() if b > 0),
-                            key=lambda t: (-t[1], t[0].casefold()))[:5]
+    result.brokers = sorted(
+        ((n, round(b, 4)) for n, b in between.items() if b > 0), key=lambda t: (-t[1], t[0].casefold())
+    )[:5]
     others = [d for _, d in graph.nodes(data=True) if d["kind"] in OTHER_KINDS]
     result.diversity = {
         "kinds": _entropy(Counter(d["kind"] for d in others), len(OTHER_KINDS)),
-        "topics": _entropy(Counter(d["topic"] for d in others if d["topic"]),
-                           len({d["topic"] for d in others if d["topic"]})),
+        "topics": _entropy(
+            Counter(d["topic"] for d in others if d["topic"]), len({d["topic"] for d in others if d["topic"]})
+        ),
     }
     profiles = [downes_profile(sub.network, result.as_of) for sub in found.accepted]
     summary = {}
@@ -820,10 +858,13 @@ def class_document(cls: ClassNetwork) -> dict:
         "format_version": 2,
         "anonymised": cls.anonymised,
         "as_of": cls.as_of.isoformat(),
-        "nodes": [{"id": n, "kind": d["kind"], "topic": d["topic"], "named_by": d["named_by"],
-                   "count": d["count"]} for n, d in graph.nodes(data=True)],
-        "ties": [{"a": a, "b": b, "strength": d["strength"], "learners": d["learners"]}
-                 for a, b, d in graph.edges(data=True)],
+        "nodes": [
+            {"id": n, "kind": d["kind"], "topic": d["topic"], "named_by": d["named_by"], "count": d["count"]}
+            for n, d in graph.nodes(data=True)
+        ],
+        "ties": [
+            {"a": a, "b": b, "strength": d["strength"], "learners": d["learners"]} for a, b, d in graph.edges(data=True)
+        ],
         "learners": [dataclasses.asdict(c) for c in cls.learners],
         "rejected": [{"file": r.file, "kind": r.kind.value, "reason": r.reason} for r in cls.rejected],
         "shared": [{"id": n, "learners": c} for n, c in cls.shared],
@@ -841,25 +882,31 @@ def _x(text: object) -> str:
 def class_graphml(cls: ClassNetwork) -> str:
     """The class network as GraphML (Gephi, yEd, Cytoscape): node ids n0, n1 … with a label."""
     graph = cls.graph
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-             '<key id="label" for="node" attr.name="label" attr.type="string"/>',
-             '<key id="kind" for="node" attr.name="kind" attr.type="string"/>',
-             '<key id="topic" for="node" attr.name="topic" attr.type="string"/>',
-             '<key id="count" for="node" attr.name="count" attr.type="int"/>',
-             '<key id="named_by" for="node" attr.name="named_by" attr.type="string"/>',
-             '<key id="strength" for="edge" attr.name="strength" attr.type="int"/>',
-             '<key id="learners" for="edge" attr.name="learners" attr.type="int"/>',
-             f'<graph id="class-network" edgedefault="undirected">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+        '<key id="label" for="node" attr.name="label" attr.type="string"/>',
+        '<key id="kind" for="node" attr.name="kind" attr.type="string"/>',
+        '<key id="topic" for="node" attr.name="topic" attr.type="string"/>',
+        '<key id="count" for="node" attr.name="count" attr.type="int"/>',
+        '<key id="named_by" for="node" attr.name="named_by" attr.type="string"/>',
+        '<key id="strength" for="edge" attr.name="strength" attr.type="int"/>',
+        '<key id="learners" for="edge" attr.name="learners" attr.type="int"/>',
+        '<graph id="class-network" edgedefault="undirected">',
+    ]
     ids = {}
     for i, (n, d) in enumerate(graph.nodes(data=True)):
         ids[n] = f"n{i}"
-        lines.append(f'<node id="n{i}"><data key="label">{_x(n)}</data><data key="kind">{_x(d["kind"])}</data>'
-                     f'<data key="topic">{_x(d["topic"])}</data><data key="count">{int(d["count"])}</data>'
-                     f'<data key="named_by">{_x("; ".join(d["named_by"]))}</data></node>')
+        lines.append(
+            f'<node id="n{i}"><data key="label">{_x(n)}</data><data key="kind">{_x(d["kind"])}</data>'
+            f'<data key="topic">{_x(d["topic"])}</data><data key="count">{int(d["count"])}</data>'
+            f'<data key="named_by">{_x("; ".join(d["named_by"]))}</data></node>'
+        )
     for a, b, d in graph.edges(data=True):
-        lines.append(f'<edge source="{ids[a]}" target="{ids[b]}"><data key="strength">{int(d["strength"])}</data>'
-                     f'<data key="learners">{int(d["learners"])}</data></edge>')
+        lines.append(
+            f'<edge source="{ids[a]}" target="{ids[b]}"><data key="strength">{int(d["strength"])}</data>'
+            f'<data key="learners">{int(d["learners"])}</data></edge>'
+        )
     lines += ["</graph>", "</graphml>", ""]
     return "\n".join(lines)
 
@@ -882,8 +929,13 @@ def check_out_dir(out_dir: str | os.PathLike[str], folder: str | os.PathLike[str
     return out
 
 
-def write_outputs(cls: ClassNetwork, out_dir: str | os.PathLike[str], *, html: str | None = None,
-                  folder: str | os.PathLike[str] | None = None) -> dict[str, Path]:
+def write_outputs(
+    cls: ClassNetwork,
+    out_dir: str | os.PathLike[str],
+    *,
+    html: str | None = None,
+    folder: str | os.PathLike[str] | None = None,
+) -> dict[str, Path]:
     """Write class-network.json, class-network.graphml (and .html if given) into ``out_dir``.
 
     Each file is written whole to a temporary file in ``out_dir`` that then
@@ -912,8 +964,10 @@ def write_outputs(cls: ClassNetwork, out_dir: str | os.PathLike[str], *, html: s
 
     out = check_out_dir(out_dir, folder)
     out.mkdir(parents=True, exist_ok=True)
-    texts = {"json": json.dumps(class_document(cls), ensure_ascii=False, separators=(",", ":")),
-             "graphml": class_graphml(cls)}
+    texts = {
+        "json": json.dumps(class_document(cls), ensure_ascii=False, separators=(",", ":")),
+        "graphml": class_graphml(cls),
+    }
     if html is not None:
         texts["html"] = html
     paths = {}

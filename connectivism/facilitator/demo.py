@@ -50,10 +50,45 @@ SHARED_POOL = [
     ("GeoGebra", "tool", "mathematics"),
     ("Reddit r/Teachers", "community", "teaching"),
 ]
-_FIRST = ["Ana", "Ben", "Chloé", "Dev", "Eli", "Fatima", "Gus", "Hana", "Iker", "Jo", "Kofi", "Lena",
-          "Mo", "Nia", "Oskar", "Priya", "Quinn", "Rosa", "Sam", "Tomás", "Uma", "Vik", "Wen", "Yusuf", "Zoë"]
-_TOPICS = ["teaching", "mathematics", "science teaching", "educational technology", "open education",
-           "languages", "history", "special needs", "assessment", "wellbeing"]
+_FIRST = [
+    "Ana",
+    "Ben",
+    "Chloé",
+    "Dev",
+    "Eli",
+    "Fatima",
+    "Gus",
+    "Hana",
+    "Iker",
+    "Jo",
+    "Kofi",
+    "Lena",
+    "Mo",
+    "Nia",
+    "Oskar",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sam",
+    "Tomás",
+    "Uma",
+    "Vik",
+    "Wen",
+    "Yusuf",
+    "Zoë",
+]
+_TOPICS = [
+    "teaching",
+    "mathematics",
+    "science teaching",
+    "educational technology",
+    "open education",
+    "languages",
+    "history",
+    "special needs",
+    "assessment",
+    "wellbeing",
+]
 
 
 def _variant(name: str, rng: random.Random) -> str:
@@ -67,11 +102,14 @@ def _variant(name: str, rng: random.Random) -> str:
         return "  " + name.replace(" ", "  ") + " "
     if choice < 0.5:
         import unicodedata
+
         return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
     return name
 
 
-def demo_class(n: int = 30, *, seed: int = 2026, sizes: tuple[int, int] = (30, 60)) -> list[tuple[str, LearningNetwork]]:
+def demo_class(
+    n: int = 30, *, seed: int = 2026, sizes: tuple[int, int] = (30, 60)
+) -> list[tuple[str, LearningNetwork]]:
     """``n`` made-up learners' networks as (file name, network), each of ``sizes`` nodes besides "me"."""
     rng = random.Random(seed)
     ids = random.Random(f"learner ids {seed}")
@@ -79,8 +117,9 @@ def demo_class(n: int = 30, *, seed: int = 2026, sizes: tuple[int, int] = (30, 6
     out = []
     for i in range(1, n + 1):
         me = f"{rng.choice(_FIRST)} {chr(65 + i % 26)}. (learner {i})"
-        net = LearningNetwork(me, title="My learning network", as_of="2026-10-01",
-                              learner_id=f"{ids.getrandbits(128):032x}")
+        net = LearningNetwork(
+            me, title="My learning network", as_of="2026-10-01", learner_id=f"{ids.getrandbits(128):032x}"
+        )
         net.edit(me, topic=rng.choice(_TOPICS))
         size = rng.randint(*sizes)
         shared = rng.sample(SHARED_POOL, k=min(len(SHARED_POOL), rng.randint(4, 10)))
@@ -98,8 +137,9 @@ def demo_class(n: int = 30, *, seed: int = 2026, sizes: tuple[int, int] = (30, 6
             names.append(net.add(name, kind, topic=rng.choice(_TOPICS), note=f"private note {k}").name)
         for j, name in enumerate(names):
             since = start + datetime.timedelta(days=rng.randint(0, 390))
-            net.connect(me, name, strength=rng.randint(1, 5), since=since,
-                        initiated_by=rng.choice(["me", "them", "both", None]))
+            net.connect(
+                me, name, strength=rng.randint(1, 5), since=since, initiated_by=rng.choice(["me", "them", "both", None])
+            )
             if j and rng.random() < 0.3:
                 other = names[rng.randrange(j)]
                 net.connect(name, other, strength=rng.randint(1, 5))

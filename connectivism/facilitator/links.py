@@ -137,28 +137,44 @@ def binder_link(config: Mapping, path: str, ref: str) -> str:
     """The Binder link that opens ``path`` in JupyterLab at ``ref``."""
     repo = repository(config)
     binder = str((config.get("launch_buttons") or {}).get("binderhub_url") or "https://mybinder.org")
-    return (f"{binder.rstrip('/')}/v2/gh/{quote(repo.owner, safe='')}/{quote(repo.name, safe='')}/"
-            f"{quote(ref, safe='')}?urlpath={quote('lab/tree/' + path, safe='')}")
+    return (
+        f"{binder.rstrip('/')}/v2/gh/{quote(repo.owner, safe='')}/{quote(repo.name, safe='')}/"
+        f"{quote(ref, safe='')}?urlpath={quote('lab/tree/' + path, safe='')}"
+    )
 
 
 def hub_link(config: Mapping, hub: str, path: str, ref: str) -> str:
     """The nbgitpuller link that pulls the repository at ``ref`` into a JupyterHub and opens ``path``."""
     repo = repository(config)
     urlpath = f"lab/tree/{repo.name}/{path}"
-    return (f"{_hub_base(hub)}/hub/user-redirect/git-pull?repo={quote(repo.url, safe='')}"
-            f"&urlpath={quote(urlpath, safe='')}&branch={quote(ref, safe='')}")
+    return (
+        f"{_hub_base(hub)}/hub/user-redirect/git-pull?repo={quote(repo.url, safe='')}"
+        f"&urlpath={quote(urlpath, safe='')}&branch={quote(ref, safe='')}"
+    )
 
 
-def launch_links(config: Mapping, paths: Iterable[str], ref: str, *, hub: str | None = None,
-                 binder: bool = True, titles: Mapping[str, str] | None = None) -> list[LaunchLink]:
+def launch_links(
+    config: Mapping,
+    paths: Iterable[str],
+    ref: str,
+    *,
+    hub: str | None = None,
+    binder: bool = True,
+    titles: Mapping[str, str] | None = None,
+) -> list[LaunchLink]:
     """Every path's launch links (Binder unless ``binder=False``; the hub if given)."""
     if hub is not None:
         _hub_base(hub)
     titles = titles or {}
-    return [LaunchLink(path=p, title=titles.get(p) or Path(p).stem,
-                       binder=binder_link(config, p, ref) if binder else None,
-                       hub=hub_link(config, hub, p, ref) if hub else None)
-            for p in paths]
+    return [
+        LaunchLink(
+            path=p,
+            title=titles.get(p) or Path(p).stem,
+            binder=binder_link(config, p, ref) if binder else None,
+            hub=hub_link(config, hub, p, ref) if hub else None,
+        )
+        for p in paths
+    ]
 
 
 def _md(text: str) -> str:
@@ -195,7 +211,9 @@ def csv_table(rows: list[LaunchLink]) -> str:
     has_hub = any(r.hub for r in rows)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["title", "path"] + (["binder_url"] if has_binder else []) + (["jupyterhub_url"] if has_hub else []))
+    writer.writerow(
+        ["title", "path"] + (["binder_url"] if has_binder else []) + (["jupyterhub_url"] if has_hub else [])
+    )
     for r in rows:
         # a leading = + - @ would be a formula in a spreadsheet
         title = "'" + r.title if r.title[:1] in "=+-@" else r.title
@@ -222,13 +240,14 @@ def tracked_files(root: str | Path) -> list[str]:
 
 def default_ref(root: str | Path, branch: str) -> tuple[str, str | None]:
     """The latest release tag, or ``branch`` and a warning when there is no tag."""
-    result = subprocess.run(["git", "describe", "--tags", "--abbrev=0"], cwd=root,
-                            capture_output=True, text=True)
+    result = subprocess.run(["git", "describe", "--tags", "--abbrev=0"], cwd=root, capture_output=True, text=True)
     tag = result.stdout.strip()
     if result.returncode == 0 and tag:
         return tag, None
-    return branch, (f"warning: the repository has no release tag yet, so the links follow the "
-                    f"branch '{branch}' and will change as it changes; tag a release and pass --ref TAG.")
+    return branch, (
+        f"warning: the repository has no release tag yet, so the links follow the "
+        f"branch '{branch}' and will change as it changes; tag a release and pass --ref TAG."
+    )
 
 
 def notebook_title(path: str | Path) -> str | None:

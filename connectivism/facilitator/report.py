@@ -28,11 +28,14 @@ __all__ = ["DRAW_LIMIT", "drawn_view", "report_fragment", "report_html"]
 #: Most nodes drawn in the report's figure.
 DRAW_LIMIT = 150
 
-_CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-        "img-src data:; font-src data:; frame-src about: 'self'; base-uri 'none'; form-action 'none'")
+_CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data:; font-src data:; frame-src about: 'self'; base-uri 'none'; form-action 'none'"
+)
 
 _CSS = """
-.kit-class-report{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:18px;line-height:1.5;color:#1a1a1a;max-width:1100px;margin:0 auto;padding:1rem}
+.kit-class-report{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:18px;line-height:1.5;\
+color:#1a1a1a;max-width:1100px;margin:0 auto;padding:1rem}
 .kit-class-report h1{font-size:2rem;margin:.2em 0}
 .kit-class-report h2{font-size:1.4rem;margin-top:1.6em;border-bottom:2px solid #ddd}
 .kit-class-report table{border-collapse:collapse;margin:.5em 0;font-size:.95rem}
@@ -75,25 +78,36 @@ def drawn_view(cls: ClassNetwork, limit: int = DRAW_LIMIT) -> tuple[nx.Graph, st
     if total <= limit:
         view = core
         learners = sum(1 for _, d in core.nodes(data=True) if d["kind"] == LEARNER_KIND)
-        note = (f"The drawing shows the class core: the {learners} learners and the {total - learners} things "
-                "two or more of them named. What only one learner named is counted in the tables and kept in "
-                "the JSON and GraphML files.")
+        note = (
+            f"The drawing shows the class core: the {learners} learners and the {total - learners} things "
+            "two or more of them named. What only one learner named is counted in the tables and kept in "
+            "the JSON and GraphML files."
+        )
     else:
         between = cls.betweenness
         ranked = sorted(core, key=lambda n: (-between.get(n, 0.0), -core.nodes[n]["count"], n.casefold()))
         view = _induced(core, ranked[:limit])
-        note = (f"The class core has {total} nodes, too many to read on a screen, so the drawing shows the "
-                f"{view.number_of_nodes()} that connect the most (highest betweenness, then named by the most "
-                "learners). The full network is in the JSON and GraphML files.")
+        note = (
+            f"The class core has {total} nodes, too many to read on a screen, so the drawing shows the "
+            f"{view.number_of_nodes()} that connect the most (highest betweenness, then named by the most "
+            "learners). The full network is in the JSON and GraphML files."
+        )
     alone = [n for n in view if view.degree(n) == 0]
     if alone:
         view = _induced(view, [n for n in view if view.degree(n)])
         lonely = [n for n in alone if core.nodes[n]["kind"] == LEARNER_KIND]
         if lonely and total <= limit:
-            verb = "share nothing with the others yet and are" if len(lonely) != 1 else \
-                "shares nothing with the others yet and is"
-            note += (f" {len(lonely)} learner{'s' if len(lonely) != 1 else ''} {verb} left out of the drawing: "
-                     + ", ".join(lonely[:10]) + (" …" if len(lonely) > 10 else "") + ".")
+            verb = (
+                "share nothing with the others yet and are"
+                if len(lonely) != 1
+                else "shares nothing with the others yet and is"
+            )
+            note += (
+                f" {len(lonely)} learner{'s' if len(lonely) != 1 else ''} {verb} left out of the drawing: "
+                + ", ".join(lonely[:10])
+                + (" …" if len(lonely) > 10 else "")
+                + "."
+            )
     # the renderer knows the kinds of one learner's map; learners are drawn as "other" nodes
     drawn = nx.Graph(title="Class network")
     for n, d in view.nodes(data=True):
@@ -116,25 +130,33 @@ def _sections(cls: ClassNetwork, *, title: str, draw_limit: int) -> str:
         f"{n_learners} learner{'s' if n_learners != 1 else ''} shared a network; "
         f"{len(cls.rejected)} file{'s were' if len(cls.rejected) != 1 else ' was'} set aside. "
         f"Together they name {n_things} people, communities, resources and tools, "
-        f"{len(shared)} of them named by two or more learners. Measured on {cls.as_of.isoformat()}.</p>")
+        f"{len(shared)} of them named by two or more learners. Measured on {cls.as_of.isoformat()}.</p>"
+    )
     if cls.anonymised:
-        parts.append("<p class='note'>Anonymised: learners, people and file names are pseudonyms made with the "
-                     "class's secret key (the facilitator keeps it, and it is not in this page). Notes and tags "
-                     "were dropped. People are never merged across learners: two learners' contacts with the same "
-                     "name may be different people.</p>")
+        parts.append(
+            "<p class='note'>Anonymised: learners, people and file names are pseudonyms made with the "
+            "class's secret key (the facilitator keeps it, and it is not in this page). Notes and tags "
+            "were dropped. People are never merged across learners: two learners' contacts with the same "
+            "name may be different people.</p>"
+        )
     else:
-        parts.append("<p class='note'><strong>Names kept.</strong> This report shows real names: do not share it "
-                     "beyond the people who agreed to it.</p>")
+        parts.append(
+            "<p class='note'><strong>Names kept.</strong> This report shows real names: do not share it "
+            "beyond the people who agreed to it.</p>"
+        )
 
-    parts.append("<h2>How to read this</h2><ul>"
-                 "<li>Each learner is a grey circle (\"other\" in the legend); the things they learn from have a colour and a shape for their kind.</li>"
-                 "<li>A thing many learners named is a <em>shared node</em>: the class's common ground. "
-                 "Ask who found it first and how it reached the others.</li>"
-                 "<li><em>Communities</em> are groups of learners and things more tied to each other than to the rest: "
-                 "possible study groups, or bubbles to break.</li>"
-                 "<li><em>Brokers</em> join parts of the class network that would otherwise be apart; take one away "
-                 "and some learners lose their route to each other.</li>"
-                 "<li>Figures are prompts for discussion, never marks.</li></ul>")
+    parts.append(
+        "<h2>How to read this</h2><ul>"
+        '<li>Each learner is a grey circle ("other" in the legend); '
+        "the things they learn from have a colour and a shape for their kind.</li>"
+        "<li>A thing many learners named is a <em>shared node</em>: the class's common ground. "
+        "Ask who found it first and how it reached the others.</li>"
+        "<li><em>Communities</em> are groups of learners and things more tied to each other than to the rest: "
+        "possible study groups, or bubbles to break.</li>"
+        "<li><em>Brokers</em> join parts of the class network that would otherwise be apart; take one away "
+        "and some learners lose their route to each other.</li>"
+        "<li>Figures are prompts for discussion, never marks.</li></ul>"
+    )
 
     drawn, note = drawn_view(cls, draw_limit)
     parts.append("<h2>The class network</h2>")
@@ -144,8 +166,7 @@ def _sections(cls: ClassNetwork, *, title: str, draw_limit: int) -> str:
 
     parts.append("<h2>Shared resources, ranked</h2>")
     if shared:
-        rows = [(i + 1, n, g.nodes[n]["kind"], g.nodes[n]["topic"] or "", c)
-                for i, (n, c) in enumerate(shared[:25])]
+        rows = [(i + 1, n, g.nodes[n]["kind"], g.nodes[n]["topic"] or "", c) for i, (n, c) in enumerate(shared[:25])]
         parts.append(_table(["Rank", "Name", "Kind", "Topic", "Learners who named it"], rows, numeric=(0, 4)))
         if len(shared) > 25:
             parts.append(f"<p>And {len(shared) - 25} more named by two or more learners (in the JSON file).</p>")
@@ -158,9 +179,17 @@ def _sections(cls: ClassNetwork, *, title: str, draw_limit: int) -> str:
         for i, members in enumerate(cls.communities[:12]):
             learners = [m for m in members if g.nodes[m]["kind"] == LEARNER_KIND]
             things = [m for m in members if g.nodes[m]["kind"] != LEARNER_KIND]
-            rows.append((i + 1, len(learners), ", ".join(things[:6]) + (" …" if len(things) > 6 else ""),
-                         ", ".join(learners[:8]) + (" …" if len(learners) > 8 else "")))
-        parts.append(_table(["Community", "Learners", "Shared things at its heart", "Learners in it"], rows, numeric=(0, 1)))
+            rows.append(
+                (
+                    i + 1,
+                    len(learners),
+                    ", ".join(things[:6]) + (" …" if len(things) > 6 else ""),
+                    ", ".join(learners[:8]) + (" …" if len(learners) > 8 else ""),
+                )
+            )
+        parts.append(
+            _table(["Community", "Learners", "Shared things at its heart", "Learners in it"], rows, numeric=(0, 1))
+        )
     else:
         parts.append("<p>The class core is too small to split into communities.</p>")
 
@@ -177,15 +206,23 @@ def _sections(cls: ClassNetwork, *, title: str, draw_limit: int) -> str:
         "<div class='figures'>"
         f"<div class='figure'>Kind spread (class)<span class='value'>{_num(kinds.get('normalised'))}</span></div>"
         f"<div class='figure'>Topic spread (class)<span class='value'>{_num(topics.get('normalised'))}</span></div>"
-        + "".join(f"<div class='figure'>{_e(p.capitalize())} (mean)<span class='value'>{_num(cls.downes[p]['mean'])}</span></div>"
-                  for p in ("diversity", "autonomy", "openness", "connectivity") if p in cls.downes)
-        + "</div>")
-    parts.append("<p>Kind and topic spread are measured on the whole class network (0 = everything of one kind "
-                 "or topic, 1 = spread evenly). Downes' properties belong to one learner's network, which has one "
-                 "\"me\": each learner's profile was measured on their own network and the class figure is the "
-                 "mean, with the range below.</p>")
-    rows = [(p.capitalize(), _num(v["mean"]), _num(v["min"]), _num(v["max"]), v["learners"])
-            for p, v in cls.downes.items()]
+        + "".join(
+            f"<div class='figure'>{_e(p.capitalize())} (mean)"
+            f"<span class='value'>{_num(cls.downes[p]['mean'])}</span></div>"
+            for p in ("diversity", "autonomy", "openness", "connectivity")
+            if p in cls.downes
+        )
+        + "</div>"
+    )
+    parts.append(
+        "<p>Kind and topic spread are measured on the whole class network (0 = everything of one kind "
+        "or topic, 1 = spread evenly). Downes' properties belong to one learner's network, which has one "
+        '"me": each learner\'s profile was measured on their own network and the class figure is the '
+        "mean, with the range below.</p>"
+    )
+    rows = [
+        (p.capitalize(), _num(v["mean"]), _num(v["min"]), _num(v["max"]), v["learners"]) for p, v in cls.downes.items()
+    ]
     parts.append(_table(["Property", "Mean", "Lowest", "Highest", "Learners measured"], rows, numeric=(1, 2, 3, 4)))
     kind_rows = [(k, c) for k, c in kinds.get("counts", {}).items()]
     parts.append(_table(["Kind", "Nodes in the class network"], kind_rows, numeric=(1,)))
@@ -198,9 +235,11 @@ def _sections(cls: ClassNetwork, *, title: str, draw_limit: int) -> str:
     if cls.rejected:
         rows = [(r.file, r.reason) for r in cls.rejected]
         parts.append(_table(["File", "Reason"], rows))
-        parts.append("<p>Ask the owners to export their network again from the kit and resend it. "
-                     "The facilitator can tell whose file is whose by running the command again privately with "
-                     "<code>--keep-names</code>.</p>")
+        parts.append(
+            "<p>Ask the owners to export their network again from the kit and resend it. "
+            "The facilitator can tell whose file is whose by running the command again privately with "
+            "<code>--keep-names</code>.</p>"
+        )
     else:
         parts.append("<p>None: every file was read.</p>")
     return "".join(parts)
@@ -208,7 +247,9 @@ def _sections(cls: ClassNetwork, *, title: str, draw_limit: int) -> str:
 
 def report_fragment(cls: ClassNetwork, *, title: str = "Our class network", draw_limit: int = DRAW_LIMIT) -> str:
     """The report's sections as HTML to show in a notebook (styles scoped to the report)."""
-    return f"<div class='kit-class-report'><style>{_CSS}</style>{_sections(cls, title=title, draw_limit=draw_limit)}</div>"
+    return (
+        f"<div class='kit-class-report'><style>{_CSS}</style>{_sections(cls, title=title, draw_limit=draw_limit)}</div>"
+    )
 
 
 def report_html(cls: ClassNetwork, *, title: str = "Our class network", draw_limit: int = DRAW_LIMIT) -> str:

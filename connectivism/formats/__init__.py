@@ -80,9 +80,7 @@ _JSON = (".json",)
 _GRAPHML = (".graphml", ".xml")
 
 
-def load(
-    source: Source | tuple[Source, Source] | list[Source], *, name: str | None = None
-) -> LearningNetwork:
+def load(source: Source | tuple[Source, Source] | list[Source], *, name: str | None = None) -> LearningNetwork:
     """Read a network from a file, choosing the format from its name or content.
 
     Parameters

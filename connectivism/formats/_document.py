@@ -25,16 +25,16 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
+from connectivism import network as _network
 from connectivism.errors import (
     FileFormatError,
     LimitExceededError,
     MeNodeError,
     NetworkError,
 )
-from connectivism.notices import ImportNotice, excerpt, excerpts
 from connectivism.formats.migrations import FORMAT_NAME, FORMAT_VERSION, migrate
-from connectivism import network as _network
 from connectivism.network import BIDI_CONTROLS, LearningNetwork, _clean_kind, normalise_name
+from connectivism.notices import ImportNotice, excerpt, excerpts
 
 __all__ = [
     "TOP_KEYS",
@@ -86,8 +86,7 @@ def format_time(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def document_from_network(net: LearningNetwork, *,
-                          saved_at: datetime.datetime | None = None) -> dict[str, Any]:
+def document_from_network(net: LearningNetwork, *, saved_at: datetime.datetime | None = None) -> dict[str, Any]:
     """Return the document (JSON layout, JSON types) for a network.
 
     Parameters
@@ -307,9 +306,7 @@ def network_from_document(doc: Any, *, source: str, where: Where | None = None) 
         raise located(error, "metadata", 0) from None
 
     declared = doc.get("me")
-    if declared is not None and (
-        not isinstance(declared, str) or normalise_name(declared) != normalise_name(net.me)
-    ):
+    if declared is not None and (not isinstance(declared, str) or normalise_name(declared) != normalise_name(net.me)):
         raise MeNodeError(
             f"The file '{source}' names {excerpt(declared)} as me, but the node with kind 'me' "
             f"is {excerpt(net.me)}: they must be the same.",

@@ -181,9 +181,7 @@ def decode_text(data: bytes, name: str, *, spreadsheet: bool = False) -> str:
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         hint = _CP1252_HINT if spreadsheet else "save it as UTF-8."
-        raise EncodingError(
-            f"The file '{name}' is UTF-16 text, not UTF-8: {hint}", field="encoding", value="utf-16"
-        )
+        raise EncodingError(f"The file '{name}' is UTF-16 text, not UTF-8: {hint}", field="encoding", value="utf-16")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -194,8 +192,7 @@ def decode_text(data: bytes, name: str, *, spreadsheet: bool = False) -> str:
                 pass
             else:
                 raise EncodingError(
-                    f"The file '{name}' is not UTF-8 (it looks like Windows/cp1252 text). "
-                    f"{_CP1252_HINT}",
+                    f"The file '{name}' is not UTF-8 (it looks like Windows/cp1252 text). {_CP1252_HINT}",
                     field="encoding",
                     value="cp1252",
                 ) from None
@@ -316,8 +313,7 @@ def parse_xml(data: bytes, name: str):
         raise UnsafeFileError(f"The file '{name}' was refused as unsafe ({error}).") from None
     except ET.ParseError as error:
         raise MalformedFileError(
-            f"The file '{name}' is not well-formed XML ({error}): it may be damaged, or not a "
-            "GraphML file.",
+            f"The file '{name}' is not well-formed XML ({error}): it may be damaged, or not a GraphML file.",
             field="xml",
         ) from None
     if root is None:  # pragma: no cover - expat reports "no element found" first

@@ -188,9 +188,7 @@ def to_csv(net: LearningNetwork) -> tuple[str, str]:
     >>> from_csv(nodes, ties) == net
     True
     """
-    nodes = [
-        [node.name, node.kind, node.topic, "|".join(node.tags), node.note] for node in net.nodes
-    ]
+    nodes = [[node.name, node.kind, node.topic, "|".join(node.tags), node.note] for node in net.nodes]
     ties = [
         [
             tie.a,
@@ -378,15 +376,14 @@ def from_csv(
     ...                "from;to;strength;since;last_contact;initiated_by\\nKim;Ada;2;;;\\n")
     >>> [node.name for node in net.nodes], net.tie("Kim", "Ada").strength
     (['Kim', 'Ada'], 2)
-    >>> from_csv("name,kind,topic,tags,note\\nKim,me,,,\\n",
+    >>> from_csv("name,kind,topic,tags,note\\nKim,me,,,\\n",  # doctest: +NORMALIZE_WHITESPACE
     ...          "from,to,strength,since,last_contact,initiated_by\\nKim,Ada,2,,,\\n")
     Traceback (most recent call last):
     ...
-    connectivism.errors.UnknownNodeError: ties.csv, row 2, column 'to': There is no node called 'Ada' in this network: add it as a node first, or check the spelling.
+    connectivism.errors.UnknownNodeError: ties.csv, row 2, column 'to': There is no node called
+    'Ada' in this network: add it as a node first, or check the spelling.
     """
-    return _parse(
-        bytes_of(nodes, name=names[0]), names[0], bytes_of(ties, name=names[1]), names[1]
-    )
+    return _parse(bytes_of(nodes, name=names[0]), names[0], bytes_of(ties, name=names[1]), names[1])
 
 
 def read_csv(
@@ -430,7 +427,7 @@ def read_csv(
     Examples
     --------
     >>> import pathlib, tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
+    >>> with tempfile.TemporaryDirectory() as folder:  # doctest: +NORMALIZE_WHITESPACE
     ...     nodes = pathlib.Path(folder) / "nodes.csv"
     ...     ties = pathlib.Path(folder) / "ties.csv"
     ...     _ = nodes.write_text("name,kind,topic,tags,note\\nKim,me,,,\\nAda,person,,,\\n")
@@ -439,7 +436,8 @@ def read_csv(
     ...     read_csv(nodes, ties)
     Traceback (most recent call last):
     ...
-    connectivism.errors.InvalidStrengthError: ties.csv, row 2, column 'strength': Strength 9 for the tie Kim–Ada is outside 1–5: use a whole number from 1 (weak) to 5 (strong).
+    connectivism.errors.InvalidStrengthError: ties.csv, row 2, column 'strength': Strength 9 for the
+    tie Kim–Ada is outside 1–5: use a whole number from 1 (weak) to 5 (strong).
     """
     nodes_data, nodes_name = read_source(nodes, name=names[0] or "nodes.csv")
     ties_data, ties_name = read_source(ties, name=names[1] or "ties.csv")
@@ -473,7 +471,7 @@ def _records(text: str, delimiter: str, name: str) -> Iterator[tuple[int, list[s
         except csv.Error as error:
             raise FileFormatError(
                 f"The CSV cannot be read here ({error}): check the quotes in this row; a cell "
-                'containing the separator, a quote or a line break must be in double quotes, '
+                "containing the separator, a quote or a line break must be in double quotes, "
                 'with quotes inside it doubled ("").',
                 field="csv",
             ).located(name, f"row {number}") from None
@@ -546,12 +544,7 @@ def _table_rows(
                 f"'{delimiter}'; put such a cell in double quotes.",
                 field="csv",
             ).located(name, f"row {number}")
-        rows.append(
-            {
-                column: restore_cell(record[i]) if i < len(record) else ""
-                for column, i in index.items()
-            }
-        )
+        rows.append({column: restore_cell(record[i]) if i < len(record) else "" for column, i in index.items()})
         numbers.append(number)
     return numbers, rows
 

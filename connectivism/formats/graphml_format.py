@@ -130,9 +130,7 @@ def to_graphml(net: LearningNetwork, *, saved_at: datetime.datetime | None = Non
     )
     for domain, name in _KEYS:
         kind = "int" if name in _INT_ATTRS else "string"
-        ET.SubElement(
-            root, "key", {"id": name, "for": domain, "attr.name": name, "attr.type": kind}
-        )
+        ET.SubElement(root, "key", {"id": name, "for": domain, "attr.name": name, "attr.type": kind})
     graph = ET.SubElement(root, "graph", {"id": "G", "edgedefault": "undirected"})
     _data(graph, "format", doc["format"])
     _data(graph, "format_version", doc["format_version"])
@@ -149,9 +147,7 @@ def to_graphml(net: LearningNetwork, *, saved_at: datetime.datetime | None = Non
         _data(element, "tags", "|".join(node["tags"]))
         _data(element, "note", node["note"])
     for index, tie in enumerate(doc["ties"]):
-        element = ET.SubElement(
-            graph, "edge", {"id": f"e{index}", "source": ids[tie["a"]], "target": ids[tie["b"]]}
-        )
+        element = ET.SubElement(graph, "edge", {"id": f"e{index}", "source": ids[tie["a"]], "target": ids[tie["b"]]})
         for name in _EDGE_ATTRS:
             _data(element, name, tie[name])
     ET.indent(root, space="  ")
@@ -218,10 +214,13 @@ def from_graphml(data: bytes | str, *, name: str = _DEFAULT_NAME) -> LearningNet
 
     Examples
     --------
-    >>> from_graphml(b'<!DOCTYPE x [<!ENTITY a "aaaa">]><graphml/>')
+    >>> from_graphml(b'<!DOCTYPE x [<!ENTITY a "aaaa">]><graphml/>')  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.UnsafeFileError: The file 'network.graphml' contains a document type declaration (<!DOCTYPE ...>), so the file was not read: learning-network files never need one, and such declarations can be used to attack the computer that opens a file (entities that expand to gigabytes, or that pull in other files).
+    connectivism.errors.UnsafeFileError: The file 'network.graphml' contains a document type
+    declaration (<!DOCTYPE ...>), so the file was not read: learning-network files never need one,
+    and such declarations can be used to attack the computer that opens a file (entities that expand
+    to gigabytes, or that pull in other files).
     """
     return _parse(bytes_of(data, name=name), name)
 
@@ -295,9 +294,7 @@ def _bare(value: object) -> str:
     return excerpt(value)[1:-1] if isinstance(value, str) else excerpt(value)
 
 
-_DECLARATION = re.compile(
-    rb"\s{0,100}<\?xml\s[^>]{0,200}?\bencoding\s*=\s*([\"'])([A-Za-z][A-Za-z0-9._-]{0,39})\1"
-)
+_DECLARATION = re.compile(rb"\s{0,100}<\?xml\s[^>]{0,200}?\bencoding\s*=\s*([\"'])([A-Za-z][A-Za-z0-9._-]{0,39})\1")
 _TEXT_DECLARATION = re.compile(_DECLARATION.pattern.decode("ascii"))
 
 
@@ -363,8 +360,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
     root = parse_xml(data, name)
     if _local(root) != "graphml":
         raise FileFormatError(
-            f"The file '{name}' is XML but not GraphML: its outer element is "
-            f"<{_bare(root.tag)}>, not <graphml>.",
+            f"The file '{name}' is XML but not GraphML: its outer element is <{_bare(root.tag)}>, not <graphml>.",
             field="graphml",
         )
     keys: dict[str, tuple[str, str]] = {}
@@ -386,8 +382,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
     graphs = [child for child in root if _local(child) == "graph"]
     if len(graphs) != 1:
         raise FileFormatError(
-            f"The file '{name}' has {len(graphs)} <graph> elements: a learning-network file "
-            "has exactly one.",
+            f"The file '{name}' has {len(graphs)} <graph> elements: a learning-network file has exactly one.",
             field="graph",
             value=len(graphs),
         )
@@ -434,8 +429,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
         "format_version": version,
         "nodes": [],
         "ties": [],
-        "metadata": {key: meta[key] for key in ("title", "created", "as_of", "learner_id", "saved_at")
-                     if key in meta},
+        "metadata": {key: meta[key] for key in ("title", "created", "as_of", "learner_id", "saved_at") if key in meta},
     }
     if "me" in meta:
         doc["me"] = meta["me"]
@@ -463,8 +457,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
             raise FileFormatError(f"The file '{name}' has a <node> without an id.", field="id")
         if node_id in names:
             raise FileFormatError(
-                f"The file '{name}' has two nodes with the id {excerpt(node_id)}: ids must be "
-                "unique.",
+                f"The file '{name}' has two nodes with the id {excerpt(node_id)}: ids must be unique.",
                 field="id",
                 value=node_id,
             )

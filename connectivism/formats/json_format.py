@@ -125,11 +125,13 @@ def from_json(text: str | bytes, *, name: str = _DEFAULT_NAME) -> LearningNetwor
     >>> from_json('{"format": "connectivism-learning-network", "format_version": 1, '
     ...           '"me": "Kim", "nodes": [{"name": "Kim", "kind": "me"}]}').me
     'Kim'
-    >>> from_json('{"format": "connectivism-learning-network", "format_version": 1, '
+    >>> from_json('{"format": "connectivism-learning-network", "format_version": 1, '  # doctest: +NORMALIZE_WHITESPACE
     ...           '"me": "Kim", "me": "Lee", "nodes": []}')
     Traceback (most recent call last):
     ...
-    connectivism.errors.UnsafeFileError: The file 'network.json' has the key 'me' twice in the same object: each key may appear only once, because programs disagree about which copy counts; remove one of them.
+    connectivism.errors.UnsafeFileError: The file 'network.json' has the key 'me' twice in the same
+    object: each key may appear only once, because programs disagree about which copy counts; remove
+    one of them.
     """
     return _parse(bytes_of(text, name=name), name)
 
@@ -262,8 +264,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
     text = decode_text(data, name)
     check_json_depth(text, name)
     try:
-        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
-                         parse_int=_whole_number)
+        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant, parse_int=_whole_number)
     except _DuplicateKey as error:
         raise UnsafeFileError(
             f"The file '{name}' has the key {excerpt(error.key)} twice in the same object: each key "
@@ -273,13 +274,10 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
             value=error.key,
         ) from None
     except RecursionError:  # pragma: no cover - check_json_depth stops this first
-        raise UnsafeFileError(
-            f"The file '{name}' nests lists or objects too deeply to read.", field="depth"
-        ) from None
+        raise UnsafeFileError(f"The file '{name}' nests lists or objects too deeply to read.", field="depth") from None
     except _BadNumber as error:
         raise MalformedFileError(
-            f"The file '{name}' is not valid JSON ({error.what}): it may be damaged, "
-            "or it is another kind of file.",
+            f"The file '{name}' is not valid JSON ({error.what}): it may be damaged, or it is another kind of file.",
             field="json",
         ) from None
     except json.JSONDecodeError as error:

@@ -120,15 +120,16 @@ def migrate(document: dict[str, Any], *, source: str = "network.json") -> dict[s
     True
     >>> migrate({"format": FORMAT_NAME, "format_version": 1, "nodes": []})["format_version"]
     2
-    >>> migrate({"format": FORMAT_NAME, "format_version": 99})
+    >>> migrate({"format": FORMAT_NAME, "format_version": 99})  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.SchemaVersionError: The file 'network.json' was made by a newer version of the kit (format version 99; this kit reads versions up to 2): update the kit (the connectivism package) to open it.
+    connectivism.errors.SchemaVersionError: The file 'network.json' was made by a newer version of
+    the kit (format version 99; this kit reads versions up to 2): update the kit (the connectivism
+    package) to open it.
     """
     if not isinstance(document, dict):
         raise FileFormatError(
-            f"The file '{source}' is not a learning-network file: it must hold one object "
-            "{...} at the top.",
+            f"The file '{source}' is not a learning-network file: it must hold one object {{...}} at the top.",
             field="format",
         )
     found = document.get("format")
@@ -136,7 +137,7 @@ def migrate(document: dict[str, Any], *, source: str = "network.json") -> dict[s
         said = "has no 'format' entry" if found is None else f"says its format is {excerpt(found)}"
         raise FileFormatError(
             f"The file '{source}' is not a learning-network file: it {said}, and files made "
-            f"by the kit say \"format\": \"{FORMAT_NAME}\".",
+            f'by the kit say "format": "{FORMAT_NAME}".',
             field="format",
             value=found,
         )
@@ -144,13 +145,13 @@ def migrate(document: dict[str, Any], *, source: str = "network.json") -> dict[s
     if version is None:
         raise SchemaVersionError(
             f"The file '{source}' has no format_version: files made by the kit say "
-            f"\"format_version\": {FORMAT_VERSION}.",
+            f'"format_version": {FORMAT_VERSION}.',
             field="format_version",
         )
     if isinstance(version, bool) or not isinstance(version, int):
         raise SchemaVersionError(
             f"The format_version {excerpt(version)} in the file '{source}' is not a whole number: "
-            f"files made by this kit say \"format_version\": {FORMAT_VERSION}.",
+            f'files made by this kit say "format_version": {FORMAT_VERSION}.',
             field="format_version",
             value=version,
         )
@@ -191,8 +192,7 @@ def migrate(document: dict[str, Any], *, source: str = "network.json") -> dict[s
             ) from error
         if not isinstance(upgraded, dict):
             raise SchemaVersionError(  # a broken migration, not a broken file
-                f"Upgrading '{source}' from format version {step} returned "
-                f"{type(upgraded).__name__}, not a document.",
+                f"Upgrading '{source}' from format version {step} returned {type(upgraded).__name__}, not a document.",
                 field="format_version",
                 value=version,
             )

@@ -179,7 +179,7 @@ class View:
     def subtree(self, node: str) -> list[str]:
         """Nodes in the depth-first subtree of `node` (itself included)."""
         disc, _, preorder, _, size = self.dfs
-        return preorder[disc[node]: disc[node] + size[node]]
+        return preorder[disc[node] : disc[node] + size[node]]
 
     @cached_property
     def cut_off_by(self) -> dict[str, list[str]]:

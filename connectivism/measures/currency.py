@@ -66,8 +66,7 @@ class TieAge:
 
 def _tie_ages(view: View, as_of: datetime.date) -> tuple[TieAge, ...]:
     return tuple(
-        TieAge(name, age_in_days(tie.last_contact, as_of), tie.strength, tie.last_contact)
-        for name, tie in view.my_ties
+        TieAge(name, age_in_days(tie.last_contact, as_of), tie.strength, tie.last_contact) for name, tie in view.my_ties
     )
 
 

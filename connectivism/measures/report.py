@@ -136,15 +136,28 @@ def _row(measure: str, m: NetworkMeasures, language: str | None) -> tuple[str, s
     label = text(f"measure.{measure}.label", language)
     explain_fields: dict[str, object] = {}
     if measure == "kinds":
-        value = text("measure.kinds.value", language, counts=_kind_counts(m, language),
-                     entropy=_num(m.kind_entropy), most=_most_bits(m.n_nodes, 4), blau=_num(m.kind_blau))
+        value = text(
+            "measure.kinds.value",
+            language,
+            counts=_kind_counts(m, language),
+            entropy=_num(m.kind_entropy),
+            most=_most_bits(m.n_nodes, 4),
+            blau=_num(m.kind_blau),
+        )
     elif measure == "fields":
         total = sum(n for _, n in m.topic_counts)
         if total:
             top_name, top_n = m.topic_counts[0]
-            value = text("measure.fields.value", language, count=len(m.topic_counts), total=total,
-                         top=text("report.count_in", language, name=top_name, count=top_n), entropy=_num(m.topic_entropy),
-                         most=_most_bits(total, math.inf), blau=_num(m.topic_blau))
+            value = text(
+                "measure.fields.value",
+                language,
+                count=len(m.topic_counts),
+                total=total,
+                top=text("report.count_in", language, name=top_name, count=top_n),
+                entropy=_num(m.topic_entropy),
+                most=_most_bits(total, math.inf),
+                blau=_num(m.topic_blau),
+            )
         else:
             value = text("not_available", language)
     elif measure == "homophily":
@@ -152,13 +165,26 @@ def _row(measure: str, m: NetworkMeasures, language: str | None) -> tuple[str, s
         if m.homophily is None:
             value = text("not_available", language)
         else:
-            names = text("measure.homophily.names", language, names=_names(m.same_field, language)) \
-                if m.same_field else ""
-            value = text("measure.homophily.value", language, percent=_pct(m.homophily, language),
-                         same=len(m.same_field), compared=m.compared_fields, names=names)
+            names = (
+                text("measure.homophily.names", language, names=_names(m.same_field, language)) if m.same_field else ""
+            )
+            value = text(
+                "measure.homophily.value",
+                language,
+                percent=_pct(m.homophily, language),
+                same=len(m.same_field),
+                compared=m.compared_fields,
+                names=names,
+            )
     elif measure == "reach":
-        value = text("measure.reach.value", language, n1=len(m.reach_1), t1=len(m.topics_1),
-                     n2=len(m.reach_2), t2=len(m.topics_2))
+        value = text(
+            "measure.reach.value",
+            language,
+            n1=len(m.reach_1),
+            t1=len(m.topics_1),
+            n2=len(m.reach_2),
+            t2=len(m.topics_2),
+        )
     elif measure == "unreachable":
         value = _names(m.unreachable, language)
     elif measure == "betweenness":
@@ -166,28 +192,50 @@ def _row(measure: str, m: NetworkMeasures, language: str | None) -> tuple[str, s
     elif measure == "constraint":
         value = _num(m.constraint, language=language)
     elif measure == "effective_size":
-        value = text("measure.effective_size.value", language, value=_num(m.effective_size, 1),
-                     contacts=len(m.contacts), among=m.ties_among_contacts)
+        value = text(
+            "measure.effective_size.value",
+            language,
+            value=_num(m.effective_size, 1),
+            contacts=len(m.contacts),
+            among=m.ties_among_contacts,
+        )
     elif measure == "cut_points":
         items = []
         for point in m.cut_points:
             key = "measure.cut_points.item_topics" if point.topics_lost else "measure.cut_points.item"
-            items.append(text(key, language, node=point.node, cut_off=_names(point.cut_off, language),
-                              topics=join_names(point.topics_lost, language)))
+            items.append(
+                text(
+                    key,
+                    language,
+                    node=point.node,
+                    cut_off=_names(point.cut_off, language),
+                    topics=join_names(point.topics_lost, language),
+                )
+            )
         value = text("list.items", language).join(items) if items else text("none", language)
     elif measure == "bridges":
         items = [text("measure.bridges.item", language, near=b.near, far=b.far) for b in m.bridges]
-        value = text("measure.bridges.value", language, count=len(items), items=_names(items, language)) \
-            if items else text("none", language)
+        value = (
+            text("measure.bridges.value", language, count=len(items), items=_names(items, language))
+            if items
+            else text("none", language)
+        )
     elif measure == "nonhuman":
-        value = text("measure.nonhuman.value", language, nodes=_pct(m.nonhuman_node_share, language),
-                     count=len(m.nonhuman), total=m.n_nodes, strength=_pct(m.nonhuman_strength_share, language))
+        value = text(
+            "measure.nonhuman.value",
+            language,
+            nodes=_pct(m.nonhuman_node_share, language),
+            count=len(m.nonhuman),
+            total=m.n_nodes,
+            strength=_pct(m.nonhuman_strength_share, language),
+        )
     elif measure == "tie_ages":
         dated = [a for a in m.tie_ages if a.days is not None]
         if dated:
             oldest = max(dated, key=lambda a: a.days)  # type: ignore[arg-type,return-value]
-            value = text("measure.tie_ages.value", language, median=f"{m.median_age:g}", oldest=oldest.days,
-                         name=oldest.name)
+            value = text(
+                "measure.tie_ages.value", language, median=f"{m.median_age:g}", oldest=oldest.days, name=oldest.name
+            )
         else:
             value = text("not_available", language)
     elif measure == "freshness":
@@ -203,8 +251,11 @@ def _row(measure: str, m: NetworkMeasures, language: str | None) -> tuple[str, s
 
 
 def _table(caption: str, head: Sequence[str], sections: list[tuple[str | None, list[Sequence[str]]]]) -> str:
-    out = [f'<table class="kit-measures" style="{_TABLE_STYLE}">',
-           f'<caption style="text-align:left;font-weight:bold;">{_e(caption)}</caption>', "<thead><tr>"]
+    out = [
+        f'<table class="kit-measures" style="{_TABLE_STYLE}">',
+        f'<caption style="text-align:left;font-weight:bold;">{_e(caption)}</caption>',
+        "<thead><tr>",
+    ]
     out += [f'<th scope="col" style="{_CELL}">{_e(h)}</th>' for h in head]
     out.append("</tr></thead>")
     for title, rows in sections:
@@ -278,8 +329,10 @@ def _bar_html(value: float | None) -> str:
     if value is None:
         return ""
     width = round(value * 100)
-    return (f'<span aria-hidden="true" style="{_BAR}width:{width}px;"></span>'
-            f'<span aria-hidden="true" style="{_BAR_SPACE}width:{100 - width}px;margin-left:-0.4em;"></span>')
+    return (
+        f'<span aria-hidden="true" style="{_BAR}width:{width}px;"></span>'
+        f'<span aria-hidden="true" style="{_BAR_SPACE}width:{100 - width}px;margin-left:-0.4em;"></span>'
+    )
 
 
 def _bar_text(value: float | None) -> str:
@@ -328,12 +381,27 @@ def profile_table(measures: NetworkMeasures, *, language: str | None = None) -> 
     for prop in PROPERTIES:
         value = getattr(profile, prop)
         label = text(f"measure.downes.{prop}.label", language)
-        parts = join_names([text("report.part", language, label=text(f"part.{p}", language),
-                                 value=_num(getattr(profile, p), language=language)) for p in _PARTS[prop]],
-                           language)
+        parts = join_names(
+            [
+                text(
+                    "report.part",
+                    language,
+                    label=text(f"part.{p}", language),
+                    value=_num(getattr(profile, p), language=language),
+                )
+                for p in _PARTS[prop]
+            ],
+            language,
+        )
         score = _num(value, language=language)
-        rows.append((label, f'<span style="{_NOWRAP}">{_bar_html(value)}{_e(score)}</span>', _e(parts),
-                     _e(text(f"measure.downes.{prop}.explain", language))))
+        rows.append(
+            (
+                label,
+                f'<span style="{_NOWRAP}">{_bar_html(value)}{_e(score)}</span>',
+                _e(parts),
+                _e(text(f"measure.downes.{prop}.explain", language)),
+            )
+        )
         lines.append(f"  {label:<13} {score:>4} {_bar_text(value)}  {parts}")
     note = text("report.profile_note", language)
     lines += ["", note]
@@ -342,8 +410,7 @@ def profile_table(measures: NetworkMeasures, *, language: str | None = None) -> 
     return Report(f'<div class="kit-profile">{table}\n<p><em>{_e(note)}</em></p></div>', "\n".join(lines))
 
 
-def suggestions_list(suggestions, measures: NetworkMeasures | None = None, *,
-                     language: str | None = None) -> Report:
+def suggestions_list(suggestions, measures: NetworkMeasures | None = None, *, language: str | None = None) -> Report:
     """Return suggestions as a numbered list, each with its principle.
 
     Parameters
@@ -365,9 +432,11 @@ def suggestions_list(suggestions, measures: NetworkMeasures | None = None, *,
     --------
     >>> from connectivism.network import LearningNetwork
     >>> from connectivism.suggestions import suggest
-    >>> print(suggestions_list(suggest(LearningNetwork("Me"), as_of="2026-10-01")))
+    >>> print(suggestions_list(suggest(LearningNetwork("Me"), as_of="2026-10-01")))  # doctest: +NORMALIZE_WHITESPACE
     1. Principle 2: connecting specialised sources
-       Your network has no ties yet. Start with one: a colleague you asked something this month, a community you read, or a resource you keep going back to. Add it and connect it to yourself; everything else grows from there.
+       Your network has no ties yet. Start with one: a colleague you asked something this month, a community
+       you read, or a resource you keep going back to. Add it and connect it to yourself; everything else
+       grows from there.
     """
     lines: list[str] = []
     parts: list[str] = ['<div class="kit-suggestions">']

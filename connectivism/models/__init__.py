@@ -70,18 +70,47 @@ from connectivism.models.smallworld import SmallWorld, SmallWorldResult
 from connectivism.models.specialised import Specialised, SpecialisedResult
 
 __all__ = [
-    "Model", "Parameter", "Result", "Chart", "Series", "View", "check_seed",
-    "SmallWorld", "SmallWorldResult", "Maintenance", "MaintenanceResult",
-    "Currency", "CurrencyResult", "NonHuman", "NonHumanResult",
-    "Diversity", "DiversityResult", "Specialised", "SpecialisedResult",
-    "Connections", "ConnectionsResult", "Decisions", "DecisionsResult",
-    "MODELS", "NOTEBOOK_SECTIONS",
+    "Model",
+    "Parameter",
+    "Result",
+    "Chart",
+    "Series",
+    "View",
+    "check_seed",
+    "SmallWorld",
+    "SmallWorldResult",
+    "Maintenance",
+    "MaintenanceResult",
+    "Currency",
+    "CurrencyResult",
+    "NonHuman",
+    "NonHumanResult",
+    "Diversity",
+    "DiversityResult",
+    "Specialised",
+    "SpecialisedResult",
+    "Connections",
+    "ConnectionsResult",
+    "Decisions",
+    "DecisionsResult",
+    "MODELS",
+    "NOTEBOOK_SECTIONS",
 ]
 
 #: Every model, by name.
-MODELS = {model.name: model for model in (SmallWorld, Maintenance, Currency, NonHuman,
-                                          Diversity, Specialised, Connections, Decisions)}
+MODELS = {
+    model.name: model
+    for model in (SmallWorld, Maintenance, Currency, NonHuman, Diversity, Specialised, Connections, Decisions)
+}
 
 #: The second-level sections of a model notebook, in order (see the module description).
-NOTEBOOK_SECTIONS = ("Play first", "What is it", "How it works", "Things to notice", "Things to try",
-                     "Extending the model", "The principle", "What's next")
+NOTEBOOK_SECTIONS = (
+    "Play first",
+    "What is it",
+    "How it works",
+    "Things to notice",
+    "Things to try",
+    "Extending the model",
+    "The principle",
+    "What's next",
+)

@@ -27,27 +27,41 @@ Examples
 >>> size = Parameter("n", int, 100, 10, 1000, help="the number of people")
 >>> size.check(50)
 50
->>> size.check(5)
+>>> size.check(5)  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
-connectivism.errors.ModelParameterError: n = 5 is outside 10–1000: n is the number of people; use a whole number from 10 to 1000.
+connectivism.errors.ModelParameterError: n = 5 is outside 10–1000: n is the number of people; use a
+whole number from 10 to 1000.
 """
 
 from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from types import MappingProxyType
-from typing import Any, ClassVar, Mapping
+from typing import Any, ClassVar
 
 import networkx as nx
 import numpy as np
 
 from connectivism.errors import ModelParameterError
 
-__all__ = ["Parameter", "Model", "Result", "Chart", "Series", "View", "check_seed", "MAX_SEED",
-           "circle_positions", "spring_positions", "rng_for", "int_seed"]
+__all__ = [
+    "Parameter",
+    "Model",
+    "Result",
+    "Chart",
+    "Series",
+    "View",
+    "check_seed",
+    "MAX_SEED",
+    "circle_positions",
+    "spring_positions",
+    "rng_for",
+    "int_seed",
+]
 
 #: The largest seed accepted (seeds are whole numbers from 0 to this).
 MAX_SEED = 2**32 - 1
@@ -135,8 +149,8 @@ class Parameter:
         about = f" {self.name} is {self.help};" if self.help else ""
         shown = _number(value) if isinstance(value, numbers.Real) and not isinstance(value, bool) else repr(value)
         return ModelParameterError(
-            f"{self.name} = {shown} {problem}:{about} use {self.accepted()}.",
-            field=self.name, value=value)
+            f"{self.name} = {shown} {problem}:{about} use {self.accepted()}.", field=self.name, value=value
+        )
 
     def check(self, value: object):
         """Return ``value`` as the parameter's type, or raise ModelParameterError.
@@ -172,10 +186,12 @@ def check_seed(seed: object) -> int:
     --------
     >>> check_seed(7)
     7
-    >>> check_seed(-1)
+    >>> check_seed(-1)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.ModelParameterError: seed = -1 is not accepted: the seed picks one of the model's random runs (the same seed always gives the same run); use a whole number from 0 to 4294967295.
+    connectivism.errors.ModelParameterError: seed = -1 is not accepted: the seed picks one of the
+    model's random runs (the same seed always gives the same run); use a whole number from 0 to
+    4294967295.
     """
     ok = isinstance(seed, numbers.Integral) and not isinstance(seed, bool) and 0 <= seed <= MAX_SEED
     if not ok:
@@ -183,7 +199,9 @@ def check_seed(seed: object) -> int:
         raise ModelParameterError(
             f"seed = {shown} is not accepted: the seed picks one of the model's random runs "
             f"(the same seed always gives the same run); use a whole number from 0 to {MAX_SEED}.",
-            field="seed", value=seed)
+            field="seed",
+            value=seed,
+        )
     return int(seed)
 
 
@@ -374,8 +392,8 @@ class Model:
     def _unknown(self, name: object) -> ModelParameterError:
         names = ", ".join(spec.name for spec in self.parameters)
         return ModelParameterError(
-            f"The model {self.name!r} has no parameter {name!r}: use {names} (and seed).",
-            field=str(name), value=name)
+            f"The model {self.name!r} has no parameter {name!r}: use {names} (and seed).", field=str(name), value=name
+        )
 
     def defaults(self) -> dict[str, Any]:
         """Every parameter's default value."""
@@ -481,8 +499,7 @@ def spring_positions(graph: nx.Graph, seed: int = 7, radius: int = 300) -> dict:
         layout.add_edge(sorted(part, key=str)[0], anchors[(7 * i) % len(anchors)])
     raw = nx.spring_layout(layout, seed=seed, iterations=100, k=1.8 / math.sqrt(n))
     spread = max(max(abs(x), abs(y)) for x, y in raw.values()) or 1.0
-    return {v: (int(round(raw[v][0] / spread * radius)), int(round(raw[v][1] / spread * radius)))
-            for v in graph}
+    return {v: (int(round(raw[v][0] / spread * radius)), int(round(raw[v][1] / spread * radius))) for v in graph}
 
 
 def rng_for(seed: int, *stream: int) -> np.random.Generator:
@@ -499,4 +516,3 @@ def rng_for(seed: int, *stream: int) -> np.random.Generator:
 def int_seed(rng: np.random.Generator) -> int:
     """A seed for a networkx generator, drawn from ``rng``."""
     return int(rng.integers(0, 2**31 - 1))
-

@@ -47,11 +47,18 @@ import networkx as nx
 import numpy as np
 from scipy.sparse import csgraph
 
-from connectivism.models.base import (Chart, Model, Parameter, Result, Series, View, int_seed,
-                                      rng_for, spring_positions)
+from connectivism.models.base import Chart, Model, Parameter, Result, Series, View, int_seed, rng_for, spring_positions
 
-__all__ = ["Connections", "ConnectionsResult", "fields_network", "add_bridges", "brokerage",
-           "betweenness_of", "removal_curve", "breaking_point"]
+__all__ = [
+    "Connections",
+    "ConnectionsResult",
+    "fields_network",
+    "add_bridges",
+    "brokerage",
+    "betweenness_of",
+    "removal_curve",
+    "breaking_point",
+]
 
 #: Shares of ties removed at which the giant component is measured.
 REMOVED = np.round(np.linspace(0.0, 1.0, 51), 2)
@@ -96,8 +103,7 @@ def add_bridges(g: nx.Graph, person: int, count: int, size: int, rng: np.random.
         if not others:
             break
         field = others[i % len(others)]
-        free = [v for v in range(field * size, (field + 1) * size)
-                if not g.has_edge(person, v) and v not in added]
+        free = [v for v in range(field * size, (field + 1) * size) if not g.has_edge(person, v) and v not in added]
         if free:
             other = int(rng.choice(free))
             g.add_edge(person, other, strength=1)
@@ -160,8 +166,9 @@ def betweenness_of(g: nx.Graph, node) -> float:
     return float(share.sum() / ((n - 1) * (n - 2)))
 
 
-def removal_curve(n: int, u: np.ndarray, v: np.ndarray, strength: np.ndarray, order: str,
-                  rng: np.random.Generator, removed=REMOVED) -> np.ndarray:
+def removal_curve(
+    n: int, u: np.ndarray, v: np.ndarray, strength: np.ndarray, order: str, rng: np.random.Generator, removed=REMOVED
+) -> np.ndarray:
     """Share of people in the giant component as ties are removed weakest or strongest first.
 
     Ties of equal strength are removed in random order. Returns one value per
@@ -253,8 +260,7 @@ class ConnectionsResult(Result):
 
 def _network(values: dict, seed: int):
     rng = rng_for(seed, 0)
-    g = fields_network(values["fields"], values["field_size"], values["inside"], values["between"],
-                       int_seed(rng))
+    g = fields_network(values["fields"], values["field_size"], values["inside"], values["between"], int_seed(rng))
     before = g.copy()
     added = add_bridges(g, 0, values["bridges"], values["field_size"], rng)
     return before, g, added, rng
@@ -267,20 +273,47 @@ class Connections(Model):
     title = "Seeing connections between fields"
     principle = (6, "Ability to see connections between fields, ideas, and concepts is a core skill")
     parameters = (
-        Parameter("bridges", int, 1, 0, 5, step=1, label="your ties to other fields",
-                  help="the number of new ties you make to people in other fields"),
+        Parameter(
+            "bridges",
+            int,
+            1,
+            0,
+            5,
+            step=1,
+            label="your ties to other fields",
+            help="the number of new ties you make to people in other fields",
+        ),
         Parameter("fields", int, 6, 2, 12, step=1, label="fields", help="the number of fields (groups)"),
-        Parameter("field_size", int, 15, 5, 50, step=1, label="people per field",
-                  help="the number of people in each field"),
-        Parameter("inside", float, 0.4, 0.1, 1.0, step=0.05, label="ties inside a field",
-                  help="the chance that two people in the same field are tied"),
-        Parameter("between", float, 0.3, 0.0, 2.0, step=0.05, label="ties across fields",
-                  help="the average number of ties each person has to people in other fields"),
+        Parameter(
+            "field_size", int, 15, 5, 50, step=1, label="people per field", help="the number of people in each field"
+        ),
+        Parameter(
+            "inside",
+            float,
+            0.4,
+            0.1,
+            1.0,
+            step=0.05,
+            label="ties inside a field",
+            help="the chance that two people in the same field are tied",
+        ),
+        Parameter(
+            "between",
+            float,
+            0.3,
+            0.0,
+            2.0,
+            step=0.05,
+            label="ties across fields",
+            help="the average number of ties each person has to people in other fields",
+        ),
     )
     view_size = 48
-    challenge = ("You start with one tie to another field. Set it to 0, then back to 1 and 2: how do your "
-                 "constraint and betweenness change? Then look at the left chart: which ties hold the "
-                 "network together?")
+    challenge = (
+        "You start with one tie to another field. Set it to 0, then back to 1 and 2: how do your "
+        "constraint and betweenness change? Then look at the left chart: which ties hold the "
+        "network together?"
+    )
 
     def _run(self, seed: int, values: dict) -> ConnectionsResult:
         before, g, added, rng = _network(values, seed)
@@ -295,67 +328,94 @@ class Connections(Model):
         size = values["field_size"]
         same = (u // size) == (v // size)
         return ConnectionsResult(
-            seed=seed, params=values, constraint=np.array([c0, c1]), betweenness=np.array([b0, b1]),
-            bridged_to=np.array(added, dtype=np.int64), removed=REMOVED.copy(),
-            giant_weak_first=weak, giant_strong_first=strong,
+            seed=seed,
+            params=values,
+            constraint=np.array([c0, c1]),
+            betweenness=np.array([b0, b1]),
+            bridged_to=np.array(added, dtype=np.int64),
+            removed=REMOVED.copy(),
+            giant_weak_first=weak,
+            giant_strong_first=strong,
             breaks_at=np.array([breaking_point(weak), breaking_point(strong)]),
             strength_inside=float(s[same].mean()) if same.any() else 0.0,
             strength_between=float(s[~same].mean()) if (~same).any() else 0.0,
-            ties=int(u.size))
+            ties=int(u.size),
+        )
 
     def summary(self, result: ConnectionsResult) -> str:
-        r, p = result, result.params
+        """Your constraint and betweenness without and with ties to other fields, and when the network breaks."""
+        r = result
         k = r.bridged_to.size
-        text = (f"Your constraint is {r.constraint[0]:.2f} and your betweenness {r.betweenness[0]:.3f} "
-                f"with no ties to other fields")
+        text = (
+            f"Your constraint is {r.constraint[0]:.2f} and your betweenness {r.betweenness[0]:.3f} "
+            f"with no ties to other fields"
+        )
         if k:
-            text += (f"; with {k} tie{'s' if k > 1 else ''} to other fields, constraint "
-                     f"{r.constraint[1]:.2f} and betweenness {r.betweenness[1]:.3f}")
+            text += (
+                f"; with {k} tie{'s' if k > 1 else ''} to other fields, constraint "
+                f"{r.constraint[1]:.2f} and betweenness {r.betweenness[1]:.3f}"
+            )
         weak, strong = r.breaks_at
-        return text + (f". Removing ties weakest first, the largest connected group falls below half "
-                       f"the people after {weak:.0%} of ties are gone; strongest first, after "
-                       f"{strong:.0%}" + (" (or never)" if strong >= 1 else "") + ".")
+        return text + (
+            f". Removing ties weakest first, the largest connected group falls below half "
+            f"the people after {weak:.0%} of ties are gone; strongest first, after "
+            f"{strong:.0%}" + (" (or never)" if strong >= 1 else "") + "."
+        )
 
     def charts(self, result: ConnectionsResult) -> tuple[Chart, ...]:
+        """Two panels: the largest group as ties are removed weakest or strongest first, and your two figures."""
         r = result
         x = r.removed
         removal = Chart(
-            title="Removing ties", xlabel="share of ties removed",
+            title="Removing ties",
+            xlabel="share of ties removed",
             ylabel="share of people in the largest group",
-            series=(Series("weakest first", x, r.giant_weak_first),
-                    Series("strongest first", x, r.giant_strong_first)),
-            ylim=(0, 1.02), hline=0.5, ref_label="half the people",
-            alt=(f"Line chart of the share of people in the largest connected group as ties are removed. "
-                 f"Weakest first it falls below half at {r.breaks_at[0]:.0%} of ties removed; strongest "
-                 f"first at {r.breaks_at[1]:.0%}. With half the ties removed: "
-                 f"{r.giant_weak_first[25]:.2f} (weakest first) and {r.giant_strong_first[25]:.2f} "
-                 f"(strongest first)."),
+            series=(Series("weakest first", x, r.giant_weak_first), Series("strongest first", x, r.giant_strong_first)),
+            ylim=(0, 1.02),
+            hline=0.5,
+            ref_label="half the people",
+            alt=(
+                f"Line chart of the share of people in the largest connected group as ties are removed. "
+                f"Weakest first it falls below half at {r.breaks_at[0]:.0%} of ties removed; strongest "
+                f"first at {r.breaks_at[1]:.0%}. With half the ties removed: "
+                f"{r.giant_weak_first[25]:.2f} (weakest first) and {r.giant_strong_first[25]:.2f} "
+                f"(strongest first)."
+            ),
         )
         you = Chart(
-            title="You, before and after your ties to other fields", xlabel="", ylabel="value",
-            series=(Series("no ties across", [0, 1], [r.constraint[0], r.betweenness[0]], "bars"),
-                    Series(f"{r.bridged_to.size} tie(s) across", [0, 1],
-                           [r.constraint[1], r.betweenness[1]], "bars")),
-            xticklabels=("constraint", "betweenness"), ylim=(0, max(1.0, float(r.constraint.max()) * 1.05)),
-            alt=(f"Bar chart of your constraint ({r.constraint[0]:.2f} before, {r.constraint[1]:.2f} "
-                 f"after) and betweenness ({r.betweenness[0]:.3f} before, {r.betweenness[1]:.3f} after) "
-                 f"with {r.bridged_to.size} tie(s) to other fields."),
+            title="You, before and after your ties to other fields",
+            xlabel="",
+            ylabel="value",
+            series=(
+                Series("no ties across", [0, 1], [r.constraint[0], r.betweenness[0]], "bars"),
+                Series(f"{r.bridged_to.size} tie(s) across", [0, 1], [r.constraint[1], r.betweenness[1]], "bars"),
+            ),
+            xticklabels=("constraint", "betweenness"),
+            ylim=(0, max(1.0, float(r.constraint.max()) * 1.05)),
+            alt=(
+                f"Bar chart of your constraint ({r.constraint[0]:.2f} before, {r.constraint[1]:.2f} "
+                f"after) and betweenness ({r.betweenness[0]:.3f} before, {r.betweenness[1]:.3f} after) "
+                f"with {r.bridged_to.size} tie(s) to other fields."
+            ),
         )
         return (removal, you)
 
     def view(self, result: ConnectionsResult) -> View:
+        """A sample of at most four fields (you and the people you reach across highlighted)."""
         values = dict(result.params)
         values["fields"] = min(values["fields"], 4)
         values["field_size"] = min(values["field_size"], self.view_size // values["fields"])
         before, g, added, rng = _network(values, result.seed)
-        name = {v: ("You" if v == 0 else f"F{v // values['field_size'] + 1}.{v % values['field_size'] + 1}")
-                for v in g}
+        name = {v: ("You" if v == 0 else f"F{v // values['field_size'] + 1}.{v % values['field_size'] + 1}") for v in g}
         h = nx.Graph(title="Fields")
         for v in g:
             h.add_node(name[v], kind="me" if v == 0 else "person", field=int(g.nodes[v]["field"]) + 1)
         for a, b, d in g.edges(data=True):
             h.add_edge(name[a], name[b], strength=int(d["strength"]))
-        return View(graph=h, pos=spring_positions(h, seed=result.seed % 1000),
-                    highlight=frozenset(name[v] for v in [0, *added]),
-                    highlight_label="you and the people your ties to other fields reach",
-                    title=(f"{values['fields']} fields of {values['field_size']} (thick lines: strong ties)"))
+        return View(
+            graph=h,
+            pos=spring_positions(h, seed=result.seed % 1000),
+            highlight=frozenset(name[v] for v in [0, *added]),
+            highlight_label="you and the people your ties to other fields reach",
+            title=(f"{values['fields']} fields of {values['field_size']} (thick lines: strong ties)"),
+        )

@@ -47,12 +47,19 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from connectivism.models.base import (Chart, Model, Parameter, Result, Series, View, rng_for,
-                                      spring_positions)
+from connectivism.models.base import Chart, Model, Parameter, Result, Series, View, rng_for, spring_positions
 from connectivism.models.smallworld import distances
 
-__all__ = ["Currency", "CurrencyResult", "make_network", "transmissibility", "epidemic_threshold",
-           "spread", "outbreak_size", "currency_over_time"]
+__all__ = [
+    "Currency",
+    "CurrencyResult",
+    "make_network",
+    "transmissibility",
+    "epidemic_threshold",
+    "spread",
+    "outbreak_size",
+    "currency_over_time",
+]
 
 NETWORKS = ("random", "small world", "hubs")
 #: Distance classes of the "who stays current" chart: 0 (the sources), 1, ..., MAX_DISTANCE or more.
@@ -136,8 +143,7 @@ def epidemic_threshold(degrees) -> float:
     return float(k.mean() / excess) if excess > 0 else float("inf")
 
 
-def spread(adjacency, *, beta: float, lifetime: int, publish, rng: np.random.Generator,
-           steps: int) -> np.ndarray:
+def spread(adjacency, *, beta: float, lifetime: int, publish, rng: np.random.Generator, steps: int) -> np.ndarray:
     """When each person learns each item, for items published at the given sources and steps.
 
     Parameters
@@ -177,7 +183,7 @@ def spread(adjacency, *, beta: float, lifetime: int, publish, rng: np.random.Gen
     n = a.shape[0]
     indptr, indices = a.indptr, a.indices
     learned = np.full((len(publish), n), -1, dtype=np.int64)  # one row per item while running
-    flat = learned.reshape(-1)                                 # learned[j, i] is flat[j * n + i]
+    flat = learned.reshape(-1)  # learned[j, i] is flat[j * n + i]
     log_keep = np.log1p(-beta) if beta < 1 else -np.inf
     schedule: dict[int, list[int]] = {}
     for j, (when, _) in enumerate(publish):
@@ -231,8 +237,7 @@ def outbreak_size(adjacency, *, beta: float, lifetime: int, start: int, rng: np.
     True
     """
     n = adjacency.shape[0]
-    learned = spread(adjacency, beta=beta, lifetime=lifetime, publish=[(0, [start])], rng=rng,
-                     steps=n * lifetime + 2)
+    learned = spread(adjacency, beta=beta, lifetime=lifetime, publish=[(0, [start])], rng=rng, steps=n * lifetime + 2)
     return float((learned[:, 0] >= 0).mean())
 
 
@@ -285,13 +290,18 @@ def _simulate(values: dict, seed: int, n: int):
     sources = np.sort(rng.choice(n, min(values["sources"], n), replace=False))
     steps = values["steps"]
     published = np.arange(0, steps, values["interval"])
-    learned = spread(a, beta=values["beta"], lifetime=values["lifetime"],
-                     publish=[(int(t), sources) for t in published], rng=rng, steps=steps)
+    learned = spread(
+        a,
+        beta=values["beta"],
+        lifetime=values["lifetime"],
+        publish=[(int(t), sources) for t in published],
+        rng=rng,
+        steps=steps,
+    )
     return a, degrees, sources, published, learned
 
 
-def currency_over_time(learned: np.ndarray, published: np.ndarray, steps: int, half_life: float,
-                       from_step: int = 0):
+def currency_over_time(learned: np.ndarray, published: np.ndarray, steps: int, half_life: float, from_step: int = 0):
     """Currency per step and per person, from when each person learned each item.
 
     Parameters
@@ -340,14 +350,14 @@ def currency_over_time(learned: np.ndarray, published: np.ndarray, steps: int, h
     newest = np.full(n, -1, dtype=np.int64)
     holders = np.zeros(items + 1, dtype=np.int64)  # people whose newest item is j (last slot: none)
     holders[-1] = n
-    since = np.zeros(n, dtype=np.int64)            # step from which each person's newest item holds
-    total = np.zeros(n)                            # Σ over the window of each person's value
-    value_sum = 0.0                                # Σ_i weight of each person's newest item
+    since = np.zeros(n, dtype=np.int64)  # step from which each person's newest item holds
+    total = np.zeros(n)  # Σ over the window of each person's value
+    value_sum = 0.0  # Σ_i weight of each person's newest item
     mean = np.zeros(steps)
     latest_share = np.zeros(steps)
     latest = np.searchsorted(published, np.arange(steps), side="right") - 1
     for t in range(steps):
-        r, c = rows[cut[t]:cut[t + 1]], cols[cut[t]:cut[t + 1]]
+        r, c = rows[cut[t] : cut[t + 1]], cols[cut[t] : cut[t + 1]]
         if r.size:
             # rows are sorted by person, items by number within a person: keep each person's last
             last = np.ones(r.size, dtype=bool)
@@ -400,40 +410,87 @@ class Currency(Model):
     >>> model = Currency()
     >>> model.run(seed=4, n=100) == model.run(seed=4, n=100)
     True
-    >>> model.run(network="ring")
+    >>> model.run(network="ring")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.ModelParameterError: network = 'ring' is not one of the choices: network is the shape of the network; use one of 'random', 'small world', 'hubs'.
+    connectivism.errors.ModelParameterError: network = 'ring' is not one of the choices: network is
+    the shape of the network; use one of 'random', 'small world', 'hubs'.
     """
 
     name = "currency"
     title = "Currency"
-    principle = (7, "Currency (accurate, up-to-date knowledge) is the intent of all connectivist "
-                    "learning activities")
+    principle = (7, "Currency (accurate, up-to-date knowledge) is the intent of all connectivist learning activities")
     parameters = (
-        Parameter("beta", float, 0.3, 0.0, 1.0, step=0.01, label="pass-on chance",
-                  help="the chance per step that someone still talking about an item passes it to a given contact"),
-        Parameter("lifetime", int, 2, 1, 20, step=1, label="talked about for",
-                  help="the number of steps for which someone passes an item on after learning it"),
-        Parameter("half_life", float, 10.0, 1.0, 100.0, step=1.0, label="half-life",
-                  help="the number of steps in which an item loses half its value"),
-        Parameter("interval", int, 10, 1, 50, step=1, label="new item every",
-                  help="the number of steps between new items at the sources"),
-        Parameter("network", str, "random", choices=NETWORKS, label="network",
-                  help="the shape of the network"),
-        Parameter("mean_degree", int, 4, 2, 12, step=2, label="ties per person",
-                  help="the average number of ties per person (an even number)"),
-        Parameter("sources", int, 1, 1, 10, step=1, label="sources",
-                  help="the number of people who receive each new item first"),
-        Parameter("n", int, 300, 20, 20000, step=20, label="people",
-                  help="the number of people"),
-        Parameter("steps", int, 100, 10, 500, step=10, label="steps",
-                  help="the number of steps to run"),
+        Parameter(
+            "beta",
+            float,
+            0.3,
+            0.0,
+            1.0,
+            step=0.01,
+            label="pass-on chance",
+            help="the chance per step that someone still talking about an item passes it to a given contact",
+        ),
+        Parameter(
+            "lifetime",
+            int,
+            2,
+            1,
+            20,
+            step=1,
+            label="talked about for",
+            help="the number of steps for which someone passes an item on after learning it",
+        ),
+        Parameter(
+            "half_life",
+            float,
+            10.0,
+            1.0,
+            100.0,
+            step=1.0,
+            label="half-life",
+            help="the number of steps in which an item loses half its value",
+        ),
+        Parameter(
+            "interval",
+            int,
+            10,
+            1,
+            50,
+            step=1,
+            label="new item every",
+            help="the number of steps between new items at the sources",
+        ),
+        Parameter("network", str, "random", choices=NETWORKS, label="network", help="the shape of the network"),
+        Parameter(
+            "mean_degree",
+            int,
+            4,
+            2,
+            12,
+            step=2,
+            label="ties per person",
+            help="the average number of ties per person (an even number)",
+        ),
+        Parameter(
+            "sources",
+            int,
+            1,
+            1,
+            10,
+            step=1,
+            label="sources",
+            help="the number of people who receive each new item first",
+        ),
+        Parameter("n", int, 300, 20, 20000, step=20, label="people", help="the number of people"),
+        Parameter("steps", int, 100, 10, 500, step=10, label="steps", help="the number of steps to run"),
     )
     view_size = 50
-    challenge = ("Keep the pass-on chance at 0.3 and change how long people keep talking about an item. "
-                 "When do new items stop spreading beyond the source's neighbourhood? Who still stays "
-                 "current then?")
+    challenge = (
+        "Keep the pass-on chance at 0.3 and change how long people keep talking about an item. "
+        "When do new items stop spreading beyond the source's neighbourhood? Who still stays "
+        "current then?"
+    )
 
     def _check_together(self, values: dict) -> None:
         from connectivism.errors import ModelParameterError
@@ -442,18 +499,23 @@ class Currency(Model):
             raise ModelParameterError(
                 f"mean_degree = {values['mean_degree']} is odd: the small-world and hub networks "
                 "need an even number of ties per person; use an even number from 2 to 12.",
-                field="mean_degree", value=values["mean_degree"])
+                field="mean_degree",
+                value=values["mean_degree"],
+            )
         if 2 * values["mean_degree"] >= values["n"]:
             raise ModelParameterError(
                 f"mean_degree = {values['mean_degree']} is too large for n = {values['n']}: use "
                 "fewer ties per person or more people (ties per person below n/2).",
-                field="mean_degree", value=values["mean_degree"])
+                field="mean_degree",
+                value=values["mean_degree"],
+            )
 
     def _run(self, seed: int, values: dict) -> CurrencyResult:
         n, steps = values["n"], values["steps"]
         a, degrees, sources, published, learned = _simulate(values, seed, n)
         currency, knows_latest, node_currency = currency_over_time(
-            learned, published, steps, values["half_life"], from_step=steps // 2)
+            learned, published, steps, values["half_life"], from_step=steps // 2
+        )
         dist = distances(a, sources).min(axis=0)
         dist = np.where(np.isfinite(dist), dist, -1).astype(np.int64)
         by = np.full(MAX_DISTANCE + 1, np.nan)
@@ -462,61 +524,89 @@ class Currency(Model):
             if mask.any():
                 by[d] = node_currency[mask].mean()
         return CurrencyResult(
-            seed=seed, params=values, sources=sources, published=published,
-            reached=(learned >= 0).mean(axis=0), knows_latest=knows_latest,
-            currency=currency, node_currency=node_currency, source_distance=dist,
-            degrees=degrees, currency_by_distance=by,
+            seed=seed,
+            params=values,
+            sources=sources,
+            published=published,
+            reached=(learned >= 0).mean(axis=0),
+            knows_latest=knows_latest,
+            currency=currency,
+            node_currency=node_currency,
+            source_distance=dist,
+            degrees=degrees,
+            currency_by_distance=by,
             transmissibility=transmissibility(values["beta"], values["lifetime"]),
             threshold=epidemic_threshold(degrees),
         )
 
     def summary(self, result: CurrencyResult) -> str:
+        """How T compares with the network's threshold, and how far items reached, near and far from a source."""
         r = result
         ratio = r.transmissibility / r.threshold if r.threshold > 0 else float("inf")
-        verdict = ("below it, so items die out near the sources" if ratio <= 1 else
-                   "just above it, so items can take off but often die out early" if ratio < 1.5 else
-                   "well above it, so items often spread widely")
+        verdict = (
+            "below it, so items die out near the sources"
+            if ratio <= 1
+            else "just above it, so items can take off but often die out early"
+            if ratio < 1.5
+            else "well above it, so items often spread widely"
+        )
         near = r.currency_by_distance[1]
-        far = next((r.currency_by_distance[d] for d in range(MAX_DISTANCE, 1, -1)
-                    if not np.isnan(r.currency_by_distance[d])), np.nan)
-        text = (f"Each item crosses a tie with chance T = {r.transmissibility:.2f}; this network's "
-                f"threshold is T_c = {r.threshold:.2f}, and T is {verdict}. On average an item "
-                f"reached {r.reached.mean():.0%} of people, and "
-                f"{r.knows_latest[r.knows_latest.size // 2:].mean():.0%} knew the newest item at a "
-                f"typical step in the second half. ")
+        far = next(
+            (r.currency_by_distance[d] for d in range(MAX_DISTANCE, 1, -1) if not np.isnan(r.currency_by_distance[d])),
+            np.nan,
+        )
+        text = (
+            f"Each item crosses a tie with chance T = {r.transmissibility:.2f}; this network's "
+            f"threshold is T_c = {r.threshold:.2f}, and T is {verdict}. On average an item "
+            f"reached {r.reached.mean():.0%} of people, and "
+            f"{r.knows_latest[r.knows_latest.size // 2 :].mean():.0%} knew the newest item at a "
+            f"typical step in the second half. "
+        )
         if not (np.isnan(near) or np.isnan(far)):
-            text += (f"Currency (value of the newest item known, 1 = brand new) averaged "
-                     f"{near:.2f} for the sources' direct contacts and {far:.2f} for the people "
-                     f"furthest away.")
+            text += (
+                f"Currency (value of the newest item known, 1 = brand new) averaged "
+                f"{near:.2f} for the sources' direct contacts and {far:.2f} for the people "
+                f"furthest away."
+            )
         return text
 
     def charts(self, result: CurrencyResult) -> tuple[Chart, ...]:
+        """Two panels: currency over time, and who stays current by distance from a source."""
         r, p = result, result.params
         t = np.arange(r.currency.size)
         time = Chart(
-            title="Over time", xlabel="step", ylabel="share of people / mean value",
-            series=(Series("know the newest item", t, r.knows_latest),
-                    Series("mean currency", t, r.currency)),
+            title="Over time",
+            xlabel="step",
+            ylabel="share of people / mean value",
+            series=(Series("know the newest item", t, r.knows_latest), Series("mean currency", t, r.currency)),
             ylim=(0, 1.05),
-            alt=(f"Line chart over {p['steps']} steps, with a new item every {p['interval']} steps. "
-                 f"The share of people who know the newest item averages "
-                 f"{r.knows_latest.mean():.2f} (highest {r.knows_latest.max():.2f}); mean currency "
-                 f"averages {r.currency.mean():.2f}."),
+            alt=(
+                f"Line chart over {p['steps']} steps, with a new item every {p['interval']} steps. "
+                f"The share of people who know the newest item averages "
+                f"{r.knows_latest.mean():.2f} (highest {r.knows_latest.max():.2f}); mean currency "
+                f"averages {r.currency.mean():.2f}."
+            ),
         )
         labels = ["source"] + [str(d) for d in range(1, MAX_DISTANCE)] + [f"{MAX_DISTANCE}+"]
         shown = ~np.isnan(r.currency_by_distance)
         xs = np.flatnonzero(shown)
         where = Chart(
             title="Who stays current: by distance from a source",
-            xlabel="steps from the nearest source", ylabel="mean currency (second half)",
+            xlabel="steps from the nearest source",
+            ylabel="mean currency (second half)",
             series=(Series("mean currency", xs, r.currency_by_distance[shown], "bars"),),
-            xticklabels=tuple(labels), ylim=(0, 1.05),
-            alt=("Bar chart of mean currency by steps from the nearest source: "
-                 + ", ".join(f"{labels[d]}: {r.currency_by_distance[d]:.2f}" for d in xs) + "."),
+            xticklabels=tuple(labels),
+            ylim=(0, 1.05),
+            alt=(
+                "Bar chart of mean currency by steps from the nearest source: "
+                + ", ".join(f"{labels[d]}: {r.currency_by_distance[d]:.2f}" for d in xs)
+                + "."
+            ),
         )
         return (time, where)
 
     def view(self, result: CurrencyResult) -> View:
+        """A sample of the network at the end, with the people who know the newest item highlighted."""
         values = dict(result.params)
         size = min(values["n"], self.view_size)
         values["n"] = size
@@ -533,7 +623,10 @@ class Currency(Model):
         upper = sp.triu(a, k=1).tocoo()
         g.add_edges_from((names[i], names[j]) for i, j in zip(upper.row.tolist(), upper.col.tolist()))
         latest = learned[:, -1] >= 0 if learned.shape[1] else np.zeros(size, dtype=bool)
-        return View(graph=g, pos=spring_positions(g, seed=result.seed % 1000),
-                    highlight=frozenset(names[i] for i in np.flatnonzero(latest).tolist()),
-                    highlight_label="know the newest item",
-                    title=f"A sample of {size} people at the end (sources are triangles)")
+        return View(
+            graph=g,
+            pos=spring_positions(g, seed=result.seed % 1000),
+            highlight=frozenset(names[i] for i in np.flatnonzero(latest).tolist()),
+            highlight_label="know the newest item",
+            title=f"A sample of {size} people at the end (sources are triangles)",
+        )

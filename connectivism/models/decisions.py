@@ -47,11 +47,9 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from connectivism.models.base import (Chart, Model, Parameter, Result, Series, View, int_seed,
-                                      rng_for, spring_positions)
+from connectivism.models.base import Chart, Model, Parameter, Result, Series, View, int_seed, rng_for, spring_positions
 
-__all__ = ["Decisions", "DecisionsResult", "make_network", "better_option", "social_learning",
-           "recovery"]
+__all__ = ["Decisions", "DecisionsResult", "make_network", "better_option", "social_learning", "recovery"]
 
 #: Steps after each flip over which recovery is measured.
 WINDOW = 20
@@ -80,8 +78,7 @@ def better_option(steps: int, flip_every: int) -> np.ndarray:
     return (np.arange(steps) // flip_every) % 2
 
 
-def social_learning(adjacency, *, explore, quality: float, best: np.ndarray,
-                    rng: np.random.Generator) -> np.ndarray:
+def social_learning(adjacency, *, explore, quality: float, best: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Everyone's choice at each step: explore at random, or copy an option that just worked nearby.
 
     Parameters
@@ -147,7 +144,7 @@ def recovery(accuracy: np.ndarray, flip_every: int, window: int = WINDOW) -> flo
     0.625
     """
     flips = np.arange(flip_every, accuracy.size, flip_every)
-    parts = [accuracy[f:f + window] for f in flips]
+    parts = [accuracy[f : f + window] for f in flips]
     return float(np.concatenate(parts).mean()) if parts else float("nan")
 
 
@@ -192,14 +189,13 @@ SWEEP_MAX_N = 300
 def _simulate(values: dict, seed: int, n: int):
     a = make_network(n, values["k"], rng_for(seed, 0))
     best = better_option(values["steps"], values["flip_every"])
-    choices = social_learning(a, explore=values["explore"],
-                              quality=values["quality"], best=best, rng=rng_for(seed, 1))
+    choices = social_learning(a, explore=values["explore"], quality=values["quality"], best=best, rng=rng_for(seed, 1))
     return a, best, choices
 
 
 def _before(accuracy: np.ndarray, flip_every: int) -> float:
     ends = list(range(flip_every, accuracy.size, flip_every)) + [accuracy.size]
-    return float(np.concatenate([accuracy[max(0, e - WINDOW):e] for e in ends]).mean())
+    return float(np.concatenate([accuracy[max(0, e - WINDOW) : e] for e in ends]).mean())
 
 
 class Decisions(Model):
@@ -207,25 +203,62 @@ class Decisions(Model):
 
     name = "decisions"
     title = "Decisions in a shifting reality"
-    principle = (8, "Decision-making is itself a learning process. Choosing what to learn and the "
-                    "meaning of incoming information is seen through the lens of a shifting reality. "
-                    "While there is a right answer now, it may be wrong tomorrow due to alterations "
-                    "in the information climate affecting the decision")
+    principle = (
+        8,
+        "Decision-making is itself a learning process. Choosing what to learn and the "
+        "meaning of incoming information is seen through the lens of a shifting reality. "
+        "While there is a right answer now, it may be wrong tomorrow due to alterations "
+        "in the information climate affecting the decision",
+    )
     parameters = (
-        Parameter("explore", float, 0.0, 0.0, 1.0, step=0.01, label="explore",
-                  help="the chance per step that a person tries an option at random instead of copying"),
-        Parameter("flip_every", int, 50, 10, 500, step=10, label="world changes every",
-                  help="the number of steps after which the better option becomes the worse one"),
-        Parameter("quality", float, 0.7, 0.5, 1.0, step=0.05, label="better option works",
-                  help="the chance that the better option works (the other works with 1 minus this)"),
-        Parameter("k", int, 4, 2, 20, step=2, label="contacts",
-                  help="the number of contacts each person sees (an even number)"),
+        Parameter(
+            "explore",
+            float,
+            0.0,
+            0.0,
+            1.0,
+            step=0.01,
+            label="explore",
+            help="the chance per step that a person tries an option at random instead of copying",
+        ),
+        Parameter(
+            "flip_every",
+            int,
+            50,
+            10,
+            500,
+            step=10,
+            label="world changes every",
+            help="the number of steps after which the better option becomes the worse one",
+        ),
+        Parameter(
+            "quality",
+            float,
+            0.7,
+            0.5,
+            1.0,
+            step=0.05,
+            label="better option works",
+            help="the chance that the better option works (the other works with 1 minus this)",
+        ),
+        Parameter(
+            "k",
+            int,
+            4,
+            2,
+            20,
+            step=2,
+            label="contacts",
+            help="the number of contacts each person sees (an even number)",
+        ),
         Parameter("n", int, 200, 20, 20000, step=20, label="people", help="the number of people"),
         Parameter("steps", int, 200, 20, 1000, step=10, label="steps", help="the number of steps to run"),
     )
     view_size = 40
-    challenge = ("With nobody exploring, the group finds the better option, then the world changes at "
-                 "step 50. What happens? How little exploring is enough to adapt again?")
+    challenge = (
+        "With nobody exploring, the group finds the better option, then the world changes at "
+        "step 50. What happens? How little exploring is enough to adapt again?"
+    )
 
     def _check_together(self, values: dict) -> None:
         from connectivism.errors import ModelParameterError
@@ -233,11 +266,16 @@ class Decisions(Model):
         if values["k"] % 2:
             raise ModelParameterError(
                 f"k = {values['k']} is odd: the small-world network needs an even number of contacts; "
-                "use an even number from 2 to 20.", field="k", value=values["k"])
+                "use an even number from 2 to 20.",
+                field="k",
+                value=values["k"],
+            )
         if values["k"] >= values["n"]:
             raise ModelParameterError(
                 f"k = {values['k']} is too large for n = {values['n']}: use fewer contacts than people.",
-                field="k", value=values["k"])
+                field="k",
+                value=values["k"],
+            )
 
     def _run(self, seed: int, values: dict) -> DecisionsResult:
         n, flip_every = values["n"], values["flip_every"]
@@ -251,33 +289,52 @@ class Decisions(Model):
         right = (many == best[:, None, None]).mean(axis=2)
         sweep = [recovery(right[:, i], flip_every) for i in range(SWEEP.size)]
         return DecisionsResult(
-            seed=seed, params=values, best=best, accuracy=accuracy,
+            seed=seed,
+            params=values,
+            best=best,
+            accuracy=accuracy,
             flips=np.arange(flip_every, values["steps"], flip_every),
-            before_flips=_before(accuracy, flip_every), after_flips=recovery(accuracy, flip_every),
-            payoff=float(chance.mean()), sweep_explore=SWEEP.copy(), sweep_after=np.array(sweep))
+            before_flips=_before(accuracy, flip_every),
+            after_flips=recovery(accuracy, flip_every),
+            payoff=float(chance.mean()),
+            sweep_explore=SWEEP.copy(),
+            sweep_after=np.array(sweep),
+        )
 
     def summary(self, result: DecisionsResult) -> str:
+        """The share choosing the better option before and after each change of the world, and the mean payoff."""
         r, p = result, result.params
-        text = (f"With {p['explore']:.0%} exploring each step, {r.before_flips:.0%} of people chose the "
-                f"better option just before each change of the world")
+        text = (
+            f"With {p['explore']:.0%} exploring each step, {r.before_flips:.0%} of people chose the "
+            f"better option just before each change of the world"
+        )
         if r.flips.size:
-            text += (f", and {r.after_flips:.0%} in the {WINDOW} steps after it "
-                     f"({r.flips.size} change{'s' if r.flips.size > 1 else ''} in {p['steps']} steps)")
+            text += (
+                f", and {r.after_flips:.0%} in the {WINDOW} steps after it "
+                f"({r.flips.size} change{'s' if r.flips.size > 1 else ''} in {p['steps']} steps)"
+            )
         else:
             text += f" (the world did not change within {p['steps']} steps)"
         return text + f". An option chosen worked {r.payoff:.0%} of the time on average."
 
     def charts(self, result: DecisionsResult) -> tuple[Chart, ...]:
+        """The share choosing the better option over time and, by chance of exploring, the recovery after a change."""
         r, p = result, result.params
         t = np.arange(r.accuracy.size)
         time = Chart(
-            title="Choosing the better option", xlabel="step", ylabel="share choosing the better option",
+            title="Choosing the better option",
+            xlabel="step",
+            ylabel="share choosing the better option",
             series=(Series("choose the better option", t, r.accuracy),),
-            ylim=(0, 1.02), hline=0.5, ref_label="choosing at random",
-            alt=(f"Line chart over {p['steps']} steps; the better option changes every {p['flip_every']} "
-                 f"steps. Share choosing it: {r.before_flips:.2f} before changes"
-                 + (f", {r.after_flips:.2f} in the {WINDOW} steps after them" if r.flips.size else "")
-                 + f", {r.accuracy[-1]:.2f} at the end."),
+            ylim=(0, 1.02),
+            hline=0.5,
+            ref_label="choosing at random",
+            alt=(
+                f"Line chart over {p['steps']} steps; the better option changes every {p['flip_every']} "
+                f"steps. Share choosing it: {r.before_flips:.2f} before changes"
+                + (f", {r.after_flips:.2f} in the {WINDOW} steps after them" if r.flips.size else "")
+                + f", {r.accuracy[-1]:.2f} at the end."
+            ),
         )
         shown = ~np.isnan(r.sweep_after)
         if not shown.any():
@@ -285,16 +342,22 @@ class Decisions(Model):
         labels = tuple(f"{e:g}" for e in r.sweep_explore)
         sweep = Chart(
             title=f"Adapting after a change ({min(p['n'], SWEEP_MAX_N)} people)",
-            xlabel="chance of exploring", ylabel=f"share right, {WINDOW} steps after a change",
+            xlabel="chance of exploring",
+            ylabel=f"share right, {WINDOW} steps after a change",
             series=(Series("recovery", np.flatnonzero(shown), r.sweep_after[shown], "bars"),),
-            xticklabels=labels, ylim=(0, 1.02),
-            alt=("Bar chart of the share choosing the better option in the 20 steps after a change, "
-                 "by chance of exploring: " + ", ".join(
-                     f"{labels[i]}: {r.sweep_after[i]:.2f}" for i in np.flatnonzero(shown)) + "."),
+            xticklabels=labels,
+            ylim=(0, 1.02),
+            alt=(
+                "Bar chart of the share choosing the better option in the 20 steps after a change, "
+                "by chance of exploring: "
+                + ", ".join(f"{labels[i]}: {r.sweep_after[i]:.2f}" for i in np.flatnonzero(shown))
+                + "."
+            ),
         )
         return (time, sweep)
 
     def view(self, result: DecisionsResult) -> View:
+        """A sample of the group at the last step, with those choosing the better option highlighted."""
         values = dict(result.params)
         size = min(values["n"], self.view_size)
         values["n"] = size
@@ -306,7 +369,10 @@ class Decisions(Model):
         upper = sp.triu(a, k=1).tocoo()
         g.add_edges_from((f"P{i + 1}", f"P{j + 1}") for i, j in zip(upper.row.tolist(), upper.col.tolist()))
         right = np.flatnonzero(choices[-1] == best[-1]).tolist()
-        return View(graph=g, pos=spring_positions(g, seed=result.seed % 1000),
-                    highlight=frozenset(f"P{i + 1}" for i in right),
-                    highlight_label="choose the better option at the last step",
-                    title=f"{size} people at the last step")
+        return View(
+            graph=g,
+            pos=spring_positions(g, seed=result.seed % 1000),
+            highlight=frozenset(f"P{i + 1}" for i in right),
+            highlight_label="choose the better option at the last step",
+            title=f"{size} people at the last step",
+        )

@@ -51,11 +51,17 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from connectivism.models.base import (Chart, Model, Parameter, Result, Series, View, int_seed,
-                                      rng_for, spring_positions)
+from connectivism.models.base import Chart, Model, Parameter, Result, Series, View, int_seed, rng_for, spring_positions
 
-__all__ = ["Diversity", "DiversityResult", "make_network", "hk_step", "hk_step_everyone",
-           "opinion_clusters", "bounded_confidence"]
+__all__ = [
+    "Diversity",
+    "DiversityResult",
+    "make_network",
+    "hk_step",
+    "hk_step_everyone",
+    "opinion_clusters",
+    "bounded_confidence",
+]
 
 NETWORKS = ("everyone", "small world", "ring")
 #: Opinions closer than this count as the same opinion (cluster).
@@ -159,7 +165,7 @@ def bounded_confidence(x0: np.ndarray, adjacency, epsilon: float, steps: int):
             settled = t
         x = new
         if settled >= 0:
-            history[t + 1:] = x  # a fixed point: nothing moves any more
+            history[t + 1 :] = x  # a fixed point: nothing moves any more
             break
     return history, settled
 
@@ -207,18 +213,42 @@ class Diversity(Model):
     title = "Diversity of opinions"
     principle = (1, "Learning and knowledge rests in diversity of opinions")
     parameters = (
-        Parameter("epsilon", float, 0.15, 0.01, 0.5, step=0.01, label="open-mindedness",
-                  help="the confidence bound: people listen only to opinions at most this far from their own"),
-        Parameter("network", str, "small world", choices=NETWORKS, label="who hears whom",
-                  help="everyone hears everyone, a ring of neighbours with a few shortcuts, or a plain ring"),
-        Parameter("k", int, 6, 2, 20, step=2, label="neighbours (ring)",
-                  help="the number of neighbours each person hears on the ring networks (an even number)"),
+        Parameter(
+            "epsilon",
+            float,
+            0.15,
+            0.01,
+            0.5,
+            step=0.01,
+            label="open-mindedness",
+            help="the confidence bound: people listen only to opinions at most this far from their own",
+        ),
+        Parameter(
+            "network",
+            str,
+            "small world",
+            choices=NETWORKS,
+            label="who hears whom",
+            help="everyone hears everyone, a ring of neighbours with a few shortcuts, or a plain ring",
+        ),
+        Parameter(
+            "k",
+            int,
+            6,
+            2,
+            20,
+            step=2,
+            label="neighbours (ring)",
+            help="the number of neighbours each person hears on the ring networks (an even number)",
+        ),
         Parameter("n", int, 200, 20, 20000, step=20, label="people", help="the number of people"),
         Parameter("steps", int, 100, 10, 500, step=10, label="steps", help="the number of steps to run"),
     )
     view_size = 40
-    challenge = ("Set open-mindedness to 0.15. With everyone hearing everyone, how many steps until "
-                 "opinions settle, and into how many camps? Now switch to a small world: what changes?")
+    challenge = (
+        "Set open-mindedness to 0.15. With everyone hearing everyone, how many steps until "
+        "opinions settle, and into how many camps? Now switch to a small world: what changes?"
+    )
 
     def _check_together(self, values: dict) -> None:
         from connectivism.errors import ModelParameterError
@@ -226,63 +256,91 @@ class Diversity(Model):
         if values["k"] % 2:
             raise ModelParameterError(
                 f"k = {values['k']} is odd: on a ring each person hears as many neighbours on the "
-                "left as on the right; use an even number from 2 to 20.", field="k", value=values["k"])
+                "left as on the right; use an even number from 2 to 20.",
+                field="k",
+                value=values["k"],
+            )
         if values["k"] >= values["n"]:
             raise ModelParameterError(
                 f"k = {values['k']} is too large for n = {values['n']}: use fewer neighbours than people.",
-                field="k", value=values["k"])
+                field="k",
+                value=values["k"],
+            )
 
     def _run(self, seed: int, values: dict) -> DiversityResult:
         a, history, settled = _simulate(values, seed, values["n"])
         distinct = np.array([opinion_clusters(row).size for row in history])
         final = np.sort(opinion_clusters(history[-1]))[::-1]
         return DiversityResult(
-            seed=seed, params=values, opinions=history, spread=history.std(axis=1),
-            distinct=distinct, final=final,
-            clusters=int((final >= 0.02 * values["n"]).sum()), converged_at=int(settled))
+            seed=seed,
+            params=values,
+            opinions=history,
+            spread=history.std(axis=1),
+            distinct=distinct,
+            final=final,
+            clusters=int((final >= 0.02 * values["n"]).sum()),
+            converged_at=int(settled),
+        )
 
     def summary(self, result: DiversityResult) -> str:
+        """Whether opinions settled, into how many camps, and how that compares with the 1/(3ε) to 1/(2ε) rule."""
         r, p = result, result.params
-        where = {"everyone": "everyone hears everyone",
-                 "small world": f"each person hears {p['k']} neighbours and a few hear someone far away",
-                 "ring": f"each person hears only their {p['k']} nearest neighbours"}[p["network"]]
+        where = {
+            "everyone": "everyone hears everyone",
+            "small world": f"each person hears {p['k']} neighbours and a few hear someone far away",
+            "ring": f"each person hears only their {p['k']} nearest neighbours",
+        }[p["network"]]
         if r.converged_at < 0:
-            return (f"With open-mindedness {p['epsilon']:.2f}, where {where}: after {p['steps']} steps "
-                    f"opinions were still moving, with {r.distinct[-1]} distinct opinions left (from "
-                    f"{r.distinct[0]} at the start); the spread of opinions went from {r.spread[0]:.2f} "
-                    f"to {r.spread[-1]:.2f}.")
+            return (
+                f"With open-mindedness {p['epsilon']:.2f}, where {where}: after {p['steps']} steps "
+                f"opinions were still moving, with {r.distinct[-1]} distinct opinions left (from "
+                f"{r.distinct[0]} at the start); the spread of opinions went from {r.spread[0]:.2f} "
+                f"to {r.spread[-1]:.2f}."
+            )
         camps = "one consensus" if r.clusters == 1 else f"{r.clusters} camps that no longer listen to each other"
-        return (f"With open-mindedness {p['epsilon']:.2f}, where {where}: opinions settled after "
-                f"{r.converged_at} steps, in {camps}. When everyone hears everyone, expect between "
-                f"1/(3ε) and 1/(2ε) camps, here {1 / (3 * p['epsilon']):.1f} to {1 / (2 * p['epsilon']):.1f}.")
+        return (
+            f"With open-mindedness {p['epsilon']:.2f}, where {where}: opinions settled after "
+            f"{r.converged_at} steps, in {camps}. When everyone hears everyone, expect between "
+            f"1/(3ε) and 1/(2ε) camps, here {1 / (3 * p['epsilon']):.1f} to {1 / (2 * p['epsilon']):.1f}."
+        )
 
     def charts(self, result: DiversityResult) -> tuple[Chart, ...]:
-        r, p = result, result.params
+        """Two panels: the opinions of 12 people over time, and how diverse the group stays."""
+        r = result
         steps = r.opinions.shape[0]
         shown = np.linspace(0, r.opinions.shape[1] - 1, min(12, r.opinions.shape[1])).astype(int)
         t = np.arange(steps)
         x0 = r.opinions[0]
         order = shown[np.argsort(x0[shown])]
         paths = Chart(
-            title="Opinions over time (12 people)", xlabel="step", ylabel="opinion",
-            series=tuple(Series(f"person {i + 1}" if j == 0 else "", t, r.opinions[:, i])
-                         for j, i in enumerate(order)),
+            title="Opinions over time (12 people)",
+            xlabel="step",
+            ylabel="opinion",
+            series=tuple(Series(f"person {i + 1}" if j == 0 else "", t, r.opinions[:, i]) for j, i in enumerate(order)),
             ylim=(0, 1),
-            alt=(f"Line chart of the opinions of 12 people over {steps - 1} steps. They start spread "
-                 f"between {x0[order].min():.2f} and {x0[order].max():.2f} and end at "
-                 + ", ".join(f"{v:.2f}" for v in np.unique(np.round(r.opinions[-1, order], 2))) + "."),
+            alt=(
+                f"Line chart of the opinions of 12 people over {steps - 1} steps. They start spread "
+                f"between {x0[order].min():.2f} and {x0[order].max():.2f} and end at "
+                + ", ".join(f"{v:.2f}" for v in np.unique(np.round(r.opinions[-1, order], 2)))
+                + "."
+            ),
         )
         diversity = Chart(
-            title="How diverse the group stays", xlabel="step", ylabel="spread of opinions (std)",
+            title="How diverse the group stays",
+            xlabel="step",
+            ylabel="spread of opinions (std)",
             series=(Series("spread of opinions", t, r.spread),),
             ylim=(0, max(0.3, float(r.spread.max()) * 1.05)),
-            alt=(f"Line chart of the spread (standard deviation) of opinions: {r.spread[0]:.2f} at the "
-                 f"start, {r.spread[min(10, steps - 1)]:.2f} after 10 steps, {r.spread[-1]:.2f} at the end; "
-                 f"{r.clusters} camp(s) at the end."),
+            alt=(
+                f"Line chart of the spread (standard deviation) of opinions: {r.spread[0]:.2f} at the "
+                f"start, {r.spread[min(10, steps - 1)]:.2f} after 10 steps, {r.spread[-1]:.2f} at the end; "
+                f"{r.clusters} camp(s) at the end."
+            ),
         )
         return (paths, diversity)
 
     def view(self, result: DiversityResult) -> View:
+        """A sample of the group at the end, with the largest camp highlighted."""
         values = dict(result.params)
         size = min(values["n"], self.view_size)
         values["n"] = size
@@ -301,7 +359,12 @@ class Diversity(Model):
         upper = sp.triu(a, k=1).tocoo()
         g.add_edges_from((f"P{i + 1}", f"P{j + 1}") for i, j in zip(upper.row.tolist(), upper.col.tolist()))
         title = f"{size} people on a ring with shortcuts at the end" + (
-            " (the explorer's run hears everyone)" if net == "everyone" else "")
-        return View(graph=g, pos=spring_positions(g, seed=result.seed % 1000),
-                    highlight=frozenset(f"P{i + 1}" for i in np.flatnonzero(camp).tolist()),
-                    highlight_label="in the largest camp", title=title)
+            " (the explorer's run hears everyone)" if net == "everyone" else ""
+        )
+        return View(
+            graph=g,
+            pos=spring_positions(g, seed=result.seed % 1000),
+            highlight=frozenset(f"P{i + 1}" for i in np.flatnonzero(camp).tolist()),
+            highlight_label="in the largest camp",
+            title=title,
+        )

@@ -43,8 +43,15 @@ import scipy.sparse as sp
 from scipy.optimize import brentq
 from scipy.sparse import csgraph
 
-__all__ = ["component_labels", "giant_fraction", "poisson_giant", "configuration_giant",
-           "molloy_reed", "adjacency_from_edges", "TieSubsets"]
+__all__ = [
+    "component_labels",
+    "giant_fraction",
+    "poisson_giant",
+    "configuration_giant",
+    "molloy_reed",
+    "adjacency_from_edges",
+    "TieSubsets",
+]
 
 
 def adjacency_from_edges(n: int, u: np.ndarray, v: np.ndarray) -> sp.csr_array:
@@ -227,7 +234,7 @@ def configuration_giant(degrees, tol: float = 1e-12) -> float:
         return float(np.polynomial.polynomial.polyval(x, q)) - x
 
     # excess(0) > 0 and excess(x) < 0 just below 1 (the network is above the threshold)
-    top = next((1.0 - 10.0 ** -j for j in range(1, 13) if excess(1.0 - 10.0 ** -j) < 0), None)
+    top = next((1.0 - 10.0**-j for j in range(1, 13) if excess(1.0 - 10.0**-j) < 0), None)
     if top is None:  # too close to the threshold to tell apart from 0
         return 0.0
     u = brentq(excess, 0.0, top, xtol=tol)

@@ -42,10 +42,8 @@ from functools import lru_cache
 import networkx as nx
 import numpy as np
 
-from connectivism.models.base import (Chart, Model, Parameter, Result, Series, View, rng_for,
-                                      spring_positions)
-from connectivism.models.giant import (TieSubsets, adjacency_from_edges, component_labels,
-                                       configuration_giant)
+from connectivism.models.base import Chart, Model, Parameter, Result, Series, View, rng_for, spring_positions
+from connectivism.models.giant import TieSubsets, adjacency_from_edges, component_labels, configuration_giant
 
 __all__ = ["Maintenance", "MaintenanceResult", "random_ties", "tie_lifetime", "fade"]
 
@@ -66,8 +64,7 @@ def random_ties(n: int, mean_degree: float, rng: np.random.Generator) -> tuple[n
     >>> round(2 * u.size / 1000, 1)
     3.8
     """
-    g = nx.fast_gnp_random_graph(n, min(1.0, mean_degree / max(n - 1, 1)),
-                                 seed=int(rng.integers(2**31 - 1)))
+    g = nx.fast_gnp_random_graph(n, min(1.0, mean_degree / max(n - 1, 1)), seed=int(rng.integers(2**31 - 1)))
     edges = np.array(list(g.edges()), dtype=np.int64).reshape(-1, 2)
     return edges[:, 0].copy(), edges[:, 1].copy()
 
@@ -85,8 +82,17 @@ def tie_lifetime(half_life: float, threshold: float) -> int:
     return int(math.floor(half_life * math.log2(1.0 / threshold) + 1e-9))
 
 
-def fade(n: int, u: np.ndarray, v: np.ndarray, *, budget: float, lifetime: int, steps: int,
-         rng: np.random.Generator, record: bool = True) -> dict:
+def fade(
+    n: int,
+    u: np.ndarray,
+    v: np.ndarray,
+    *,
+    budget: float,
+    lifetime: int,
+    steps: int,
+    rng: np.random.Generator,
+    record: bool = True,
+) -> dict:
     """Run the fading-ties process on the ties ``(u[i], v[i])`` of ``n`` people.
 
     Parameters
@@ -142,7 +148,7 @@ def fade(n: int, u: np.ndarray, v: np.ndarray, *, budget: float, lifetime: int, 
             eu, ev = u[idx], v[idx]
             deg = np.bincount(eu, minlength=n) + np.bincount(ev, minlength=n)
             draws = rng.random((2, idx.size))
-            contact = ((draws[0] * deg[eu] < budget) | (draws[1] * deg[ev] < budget))
+            contact = (draws[0] * deg[eu] < budget) | (draws[1] * deg[ev] < budget)
             age = since[idx] + 1
             age[contact] = 0
             since[idx] = age
@@ -249,32 +255,65 @@ class Maintenance(Model):
     >>> model = Maintenance()
     >>> model.run(seed=2, n=500) == model.run(seed=2, n=500)
     True
-    >>> model.run(threshold=0)
+    >>> model.run(threshold=0)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.ModelParameterError: threshold = 0 is outside 0.05–0.95: threshold is the strength (1 = just contacted) below which a tie is lost; use a number from 0.05 to 0.95.
+    connectivism.errors.ModelParameterError: threshold = 0 is outside 0.05–0.95: threshold is the
+    strength (1 = just contacted) below which a tie is lost; use a number from 0.05 to 0.95.
     """
 
     name = "maintenance"
     title = "Nurturing connections"
     principle = (5, "Nurturing and maintaining connections is needed to facilitate continual learning")
     parameters = (
-        Parameter("budget", float, 1.0, 0.0, 3.0, step=0.05, label="contacts / step",
-                  help="the number of contacts each person has time for in a step"),
-        Parameter("half_life", float, 4.0, 0.5, 52.0, step=0.5, label="half-life",
-                  help="the number of steps in which an untended tie loses half its strength"),
-        Parameter("threshold", float, 0.25, 0.05, 0.95, step=0.05, label="lost below",
-                  help="the strength (1 = just contacted) below which a tie is lost"),
-        Parameter("mean_degree", float, 4.0, 0.5, 12.0, step=0.5, label="ties at start",
-                  help="the average number of ties per person at the start"),
-        Parameter("n", int, 400, 20, 20000, step=20, label="people",
-                  help="the number of people"),
-        Parameter("steps", int, 100, 1, 500, step=10, label="steps",
-                  help="the number of steps (weeks) to run"),
+        Parameter(
+            "budget",
+            float,
+            1.0,
+            0.0,
+            3.0,
+            step=0.05,
+            label="contacts / step",
+            help="the number of contacts each person has time for in a step",
+        ),
+        Parameter(
+            "half_life",
+            float,
+            4.0,
+            0.5,
+            52.0,
+            step=0.5,
+            label="half-life",
+            help="the number of steps in which an untended tie loses half its strength",
+        ),
+        Parameter(
+            "threshold",
+            float,
+            0.25,
+            0.05,
+            0.95,
+            step=0.05,
+            label="lost below",
+            help="the strength (1 = just contacted) below which a tie is lost",
+        ),
+        Parameter(
+            "mean_degree",
+            float,
+            4.0,
+            0.5,
+            12.0,
+            step=0.5,
+            label="ties at start",
+            help="the average number of ties per person at the start",
+        ),
+        Parameter("n", int, 400, 20, 20000, step=20, label="people", help="the number of people"),
+        Parameter("steps", int, 100, 1, 500, step=10, label="steps", help="the number of steps (weeks) to run"),
     )
     view_size = 50
-    challenge = ("Find the smallest number of contacts per week that still keeps almost everyone "
-                 "in one connected group after 100 weeks. What happens just below it?")
+    challenge = (
+        "Find the smallest number of contacts per week that still keeps almost everyone "
+        "in one connected group after 100 weeks. What happens just below it?"
+    )
 
     def _run(self, seed: int, values: dict) -> MaintenanceResult:
         n, k0 = values["n"], values["mean_degree"]
@@ -287,58 +326,91 @@ class Maintenance(Model):
         groups, _ = component_labels(adjacency_from_edges(n, u[live], v[live]))
         sweep_giant, sweep_k = _sweep(min(n, SWEEP_MAX_N), k0, lifetime, values["steps"], seed)
         return MaintenanceResult(
-            seed=seed, params=values, giant=out["giant"], mean_degree=out["mean_degree"],
-            degrees=degrees, lifetime=lifetime, predicted_giant=configuration_giant(degrees),
-            onward_ties=_onward(degrees), groups=int(groups),
-            sweep_budget=SWEEP_BUDGETS.copy(), sweep_giant=sweep_giant.copy(),
+            seed=seed,
+            params=values,
+            giant=out["giant"],
+            mean_degree=out["mean_degree"],
+            degrees=degrees,
+            lifetime=lifetime,
+            predicted_giant=configuration_giant(degrees),
+            onward_ties=_onward(degrees),
+            groups=int(groups),
+            sweep_budget=SWEEP_BUDGETS.copy(),
+            sweep_giant=sweep_giant.copy(),
             sweep_mean_degree=sweep_k.copy(),
         )
 
     def summary(self, result: MaintenanceResult) -> str:
+        """How many ties people keep, how large the largest group stays, and whether the network hangs together."""
         r, p = result, result.params
-        state = ("still hangs together" if r.onward_ties > 1 and r.giant[-1] >= 0.5 else
-                 "is falling apart" if r.onward_ties > 1 else "has fallen apart")
+        state = (
+            "still hangs together"
+            if r.onward_ties > 1 and r.giant[-1] >= 0.5
+            else "is falling apart"
+            if r.onward_ties > 1
+            else "has fallen apart"
+        )
         contacts = "contact" if p["budget"] == 1 else "contacts"
-        return (f"With {p['budget']:g} {contacts} per person per step, a tie untended for more than "
-                f"{r.lifetime} steps is lost. After {p['steps']} steps people keep "
-                f"{r.mean_degree[-1]:.2f} of their {r.mean_degree[0]:.2f} ties on average, and the "
-                f"largest connected group holds {r.giant[-1]:.0%} of them (at the start "
-                f"{r.giant[0]:.0%}). Following a tie leads on average to {r.onward_ties:.2f} onward "
-                f"ties: the network {state} (it needs more than 1; predicted largest group "
-                f"{r.predicted_giant:.0%}).")
+        return (
+            f"With {p['budget']:g} {contacts} per person per step, a tie untended for more than "
+            f"{r.lifetime} steps is lost. After {p['steps']} steps people keep "
+            f"{r.mean_degree[-1]:.2f} of their {r.mean_degree[0]:.2f} ties on average, and the "
+            f"largest connected group holds {r.giant[-1]:.0%} of them (at the start "
+            f"{r.giant[0]:.0%}). Following a tie leads on average to {r.onward_ties:.2f} onward "
+            f"ties: the network {state} (it needs more than 1; predicted largest group "
+            f"{r.predicted_giant:.0%})."
+        )
 
     def charts(self, result: MaintenanceResult) -> tuple[Chart, ...]:
+        """Two panels: ties and the largest group over time, and the largest group at the end by contacts per step."""
         r, p = result, result.params
         t = np.arange(r.giant.size)
         time = Chart(
-            title="Over time", xlabel="step (week)", ylabel="share of people",
-            series=(Series("in the largest connected group", t, r.giant),
-                    Series("ties kept (share of the start)", t,
-                           r.mean_degree / r.mean_degree[0] if r.mean_degree[0] else r.mean_degree)),
+            title="Over time",
+            xlabel="step (week)",
+            ylabel="share of people",
+            series=(
+                Series("in the largest connected group", t, r.giant),
+                Series(
+                    "ties kept (share of the start)",
+                    t,
+                    r.mean_degree / r.mean_degree[0] if r.mean_degree[0] else r.mean_degree,
+                ),
+            ),
             ylim=(0, 1.05),
-            alt=(f"Line chart over {p['steps']} steps. The share of people in the largest group "
-                 f"goes from {r.giant[0]:.2f} to {r.giant[-1]:.2f}; the share of ties kept goes "
-                 f"from 1 to {r.mean_degree[-1] / max(r.mean_degree[0], 1e-12):.2f}."),
+            alt=(
+                f"Line chart over {p['steps']} steps. The share of people in the largest group "
+                f"goes from {r.giant[0]:.2f} to {r.giant[-1]:.2f}; the share of ties kept goes "
+                f"from 1 to {r.mean_degree[-1] / max(r.mean_degree[0], 1e-12):.2f}."
+            ),
         )
         budget = Chart(
             title=f"After {p['steps']} steps, by contacts per step",
-            xlabel="contacts per person per step", ylabel="share of people in the largest group",
-            series=(Series("other budgets, same settings", r.sweep_budget, r.sweep_giant, "points"),
-                    Series("this run", [p["budget"]], [r.giant[-1]], "marker")),
-            ylim=(0, 1.05), vline=p["budget"], ref_label=f"budget {p['budget']:g}",
-            alt=("Chart of the largest group's share after the run against the budget, from 0 to 3 "
-                 "contacts per step: " + ", ".join(f"{b:g}: {s:.2f}" for b, s in zip(r.sweep_budget, r.sweep_giant))
-                 + f". This run, with budget {p['budget']:g}, ends at {r.giant[-1]:.2f}."),
+            xlabel="contacts per person per step",
+            ylabel="share of people in the largest group",
+            series=(
+                Series("other budgets, same settings", r.sweep_budget, r.sweep_giant, "points"),
+                Series("this run", [p["budget"]], [r.giant[-1]], "marker"),
+            ),
+            ylim=(0, 1.05),
+            vline=p["budget"],
+            ref_label=f"budget {p['budget']:g}",
+            alt=(
+                "Chart of the largest group's share after the run against the budget, from 0 to 3 "
+                "contacts per step: "
+                + ", ".join(f"{b:g}: {s:.2f}" for b, s in zip(r.sweep_budget, r.sweep_giant))
+                + f". This run, with budget {p['budget']:g}, ends at {r.giant[-1]:.2f}."
+            ),
         )
         return (time, budget)
 
     def view(self, result: MaintenanceResult) -> View:
+        """A sample of the group after the last step, with the largest connected group highlighted."""
         p = dict(result.params)
         size = min(p["n"], self.view_size)
         rng = rng_for(result.seed, 2)
         u, v = random_ties(size, p["mean_degree"], rng)
-        out = fade(size, u, v, budget=p["budget"], lifetime=result.lifetime, steps=p["steps"], rng=rng,
-                   record=False)
+        out = fade(size, u, v, budget=p["budget"], lifetime=result.lifetime, steps=p["steps"], rng=rng, record=False)
         names = [f"P{i + 1}" for i in range(size)]
         start = nx.Graph()
         start.add_nodes_from(names)
@@ -352,7 +424,10 @@ class Maintenance(Model):
             g.add_edge(names[u[i]], names[v[i]], strength=int(min(5, 1 + math.floor(4 * strength[i] + 1e-9))))
         largest = max(nx.connected_components(g), key=len) if size else set()
         lost = u.size - g.number_of_edges()
-        return View(graph=g, pos=pos, highlight=frozenset(largest),
-                    highlight_label="in the largest connected group",
-                    title=f"A sample of {size} people after {p['steps']} steps ({lost} of {u.size} ties lost)")
-
+        return View(
+            graph=g,
+            pos=pos,
+            highlight=frozenset(largest),
+            highlight_label="in the largest connected group",
+            title=f"A sample of {size} people after {p['steps']} steps ({lost} of {u.size} ties lost)",
+        )

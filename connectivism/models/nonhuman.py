@@ -55,8 +55,14 @@ __all__ = ["NonHuman", "NonHumanResult", "course_network", "people_reach", "REMO
 
 REMOVALS = ("nothing", "the aggregator", "all non-human nodes", "as many random people")
 AGGREGATOR = ("The Daily (aggregator)", "tool")
-TOOLS = (("Course wiki", "resource"), ("Course hashtag", "tool"), ("Research database", "resource"),
-         ("Video channel", "resource"), ("Discussion forum", "tool"), ("Shared drive", "tool"))
+TOOLS = (
+    ("Course wiki", "resource"),
+    ("Course hashtag", "tool"),
+    ("Research database", "resource"),
+    ("Video channel", "resource"),
+    ("Discussion forum", "tool"),
+    ("Shared drive", "tool"),
+)
 #: Largest number of steps the reach curves show.
 MAX_STEPS = 12
 
@@ -100,8 +106,9 @@ class CourseNetwork:
         for i, (name, kind) in enumerate(zip(self.names, self.kinds)):
             if i in keep:
                 g.add_node(name, kind=kind)
-        g.add_edges_from((self.names[a], self.names[b]) for a, b in zip(self.u.tolist(), self.v.tolist())
-                         if a in keep and b in keep)
+        g.add_edges_from(
+            (self.names[a], self.names[b]) for a, b in zip(self.u.tolist(), self.v.tolist()) if a in keep and b in keep
+        )
         return g
 
 
@@ -109,8 +116,17 @@ def _group_letter(i: int) -> str:
     return chr(ord("A") + i) if i < 26 else f"G{i + 1}"
 
 
-def course_network(*, groups: int, group_size: int, inside: float, bridges: float, aggregator: float,
-                   tools: int, uptake: float, rng: np.random.Generator) -> CourseNetwork:
+def course_network(
+    *,
+    groups: int,
+    group_size: int,
+    inside: float,
+    bridges: float,
+    aggregator: float,
+    tools: int,
+    uptake: float,
+    rng: np.random.Generator,
+) -> CourseNetwork:
     """Generate a course's socio-technical network (see the module description).
 
     Examples
@@ -188,8 +204,13 @@ def people_reach(adjacency, people: np.ndarray, max_steps: int = MAX_STEPS) -> d
     """
     p = people.size
     if p < 2:
-        return {"reach": np.zeros(max_steps + 1), "connected": 0.0, "distance": math.nan,
-                "giant": 1.0 if p else 0.0, "groups": p}
+        return {
+            "reach": np.zeros(max_steps + 1),
+            "connected": 0.0,
+            "distance": math.nan,
+            "giant": 1.0 if p else 0.0,
+            "groups": p,
+        }
     d = distances(adjacency, people)[:, people]
     finite = np.isfinite(d) & (d > 0)
     steps = d[finite].astype(np.int64)
@@ -204,9 +225,13 @@ def people_reach(adjacency, people: np.ndarray, max_steps: int = MAX_STEPS) -> d
             labels[joined[i]] = groups
             groups += 1
     sizes = np.bincount(labels)
-    return {"reach": reach, "connected": float(finite.sum() / (p * (p - 1))),
-            "distance": float(d[finite].mean()) if finite.any() else math.nan,
-            "giant": float(sizes.max() / p), "groups": int(groups)}
+    return {
+        "reach": reach,
+        "connected": float(finite.sum() / (p * (p - 1))),
+        "distance": float(d[finite].mean()) if finite.any() else math.nan,
+        "giant": float(sizes.max() / p),
+        "groups": int(groups),
+    }
 
 
 @dataclass(frozen=True, eq=False)
@@ -255,9 +280,15 @@ class NonHumanResult(Result):
 
 def _network(values: dict, seed: int, group_size: int | None = None) -> CourseNetwork:
     return course_network(
-        groups=values["groups"], group_size=group_size or values["group_size"], inside=values["inside"],
-        bridges=values["bridges"], aggregator=values["aggregator"], tools=values["tools"],
-        uptake=values["uptake"], rng=rng_for(seed, 0))
+        groups=values["groups"],
+        group_size=group_size or values["group_size"],
+        inside=values["inside"],
+        bridges=values["bridges"],
+        aggregator=values["aggregator"],
+        tools=values["tools"],
+        uptake=values["uptake"],
+        rng=rng_for(seed, 0),
+    )
 
 
 def _removal(net: CourseNetwork, how: str, seed: int) -> np.ndarray:
@@ -297,36 +328,79 @@ class NonHuman(Model):
     >>> model = NonHuman()
     >>> model.run(seed=2) == model.run(seed=2)
     True
-    >>> model.run(remove="everything")
+    >>> model.run(remove="everything")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.ModelParameterError: remove = 'everything' is not one of the choices: remove is what to take out of the network; use one of 'nothing', 'the aggregator', 'all non-human nodes', 'as many random people'.
+    connectivism.errors.ModelParameterError: remove = 'everything' is not one of the choices: remove
+    is what to take out of the network; use one of 'nothing', 'the aggregator', 'all non-human
+    nodes', 'as many random people'.
     """
 
     name = "nonhuman"
     title = "Non-human appliances"
     principle = (3, "Learning may reside in non-human appliances")
     parameters = (
-        Parameter("remove", str, "the aggregator", choices=REMOVALS, label="remove",
-                  help="what to take out of the network"),
-        Parameter("aggregator", float, 0.5, 0.0, 1.0, step=0.05, label="follow the Daily",
-                  help="the chance that a person follows the aggregator"),
-        Parameter("tools", int, 2, 0, 6, step=1, label="other tools",
-                  help="the number of non-human nodes besides the aggregator"),
-        Parameter("uptake", float, 0.1, 0.0, 1.0, step=0.05, label="tool uptake",
-                  help="the chance that a person uses each of the other tools"),
-        Parameter("inside", float, 0.3, 0.0, 1.0, step=0.05, label="ties in a group",
-                  help="the chance that two people in the same group are tied"),
-        Parameter("bridges", float, 0.05, 0.0, 3.0, step=0.05, label="ties across",
-                  help="the average number of ties each person has with people in other groups"),
-        Parameter("groups", int, 5, 1, 12, step=1, label="groups",
-                  help="the number of groups (schools, say)"),
-        Parameter("group_size", int, 10, 2, 40, step=1, label="group size",
-                  help="the number of people in each group"),
+        Parameter(
+            "remove", str, "the aggregator", choices=REMOVALS, label="remove", help="what to take out of the network"
+        ),
+        Parameter(
+            "aggregator",
+            float,
+            0.5,
+            0.0,
+            1.0,
+            step=0.05,
+            label="follow the Daily",
+            help="the chance that a person follows the aggregator",
+        ),
+        Parameter(
+            "tools",
+            int,
+            2,
+            0,
+            6,
+            step=1,
+            label="other tools",
+            help="the number of non-human nodes besides the aggregator",
+        ),
+        Parameter(
+            "uptake",
+            float,
+            0.1,
+            0.0,
+            1.0,
+            step=0.05,
+            label="tool uptake",
+            help="the chance that a person uses each of the other tools",
+        ),
+        Parameter(
+            "inside",
+            float,
+            0.3,
+            0.0,
+            1.0,
+            step=0.05,
+            label="ties in a group",
+            help="the chance that two people in the same group are tied",
+        ),
+        Parameter(
+            "bridges",
+            float,
+            0.05,
+            0.0,
+            3.0,
+            step=0.05,
+            label="ties across",
+            help="the average number of ties each person has with people in other groups",
+        ),
+        Parameter("groups", int, 5, 1, 12, step=1, label="groups", help="the number of groups (schools, say)"),
+        Parameter("group_size", int, 10, 2, 40, step=1, label="group size", help="the number of people in each group"),
     )
     view_size = 60
-    challenge = ("Remove the aggregator: how many people lose touch with the main group? Then remove "
-                 "as many random people instead. Which loss hurts more, and why?")
+    challenge = (
+        "Remove the aggregator: how many people lose touch with the main group? Then remove "
+        "as many random people instead. Which loss hurts more, and why?"
+    )
 
     def _run(self, seed: int, values: dict) -> NonHumanResult:
         net = _network(values, seed)
@@ -345,61 +419,91 @@ class NonHuman(Model):
         else:
             outside = np.zeros(0, dtype=np.int64)
         return NonHumanResult(
-            seed=seed, params=values, people=int(net.people.size), nonhuman=int(net.nonhuman.size),
+            seed=seed,
+            params=values,
+            people=int(net.people.size),
+            nonhuman=int(net.nonhuman.size),
             removed=tuple(net.names[i] for i in removed.tolist()),
-            reach_before=before["reach"], reach_after=after["reach"],
-            giant_before=before["giant"], giant_after=after["giant"],
-            groups_before=before["groups"], groups_after=after["groups"],
-            connected_before=before["connected"], connected_after=after["connected"],
-            distance_before=before["distance"], distance_after=after["distance"],
+            reach_before=before["reach"],
+            reach_after=after["reach"],
+            giant_before=before["giant"],
+            giant_after=after["giant"],
+            groups_before=before["groups"],
+            groups_after=after["groups"],
+            connected_before=before["connected"],
+            connected_after=after["connected"],
+            distance_before=before["distance"],
+            distance_after=after["distance"],
             nonhuman_betweenness=_nonhuman_betweenness(net, seed),
             cut_off=tuple(net.names[i] for i in outside.tolist()),
         )
 
     def summary(self, result: NonHumanResult) -> str:
+        """The non-human nodes' share of shortest paths, and what removing the chosen nodes does to reach."""
         r = result
-        what = ("Nothing removed" if not r.removed else
-                f"Removing {r.removed[0]}" if len(r.removed) == 1 else f"Removing {len(r.removed)} nodes")
+        what = (
+            "Nothing removed"
+            if not r.removed
+            else f"Removing {r.removed[0]}"
+            if len(r.removed) == 1
+            else f"Removing {len(r.removed)} nodes"
+        )
         if r.params["remove"] == "as many random people":
             what = f"Removing {len(r.removed)} random people"
-        return (f"{r.people} people and {r.nonhuman} non-human nodes; the non-human nodes carry "
-                f"{r.nonhuman_betweenness:.0%} of the shortest paths. {what}: the largest group that "
-                f"can reach each other goes from {r.giant_before:.0%} to {r.giant_after:.0%} of the "
-                f"people ({r.groups_before} → {r.groups_after} separate groups), {len(r.cut_off)} "
-                f"{'person is' if len(r.cut_off) == 1 else 'people are'} cut off from it, and two "
-                f"people who can still reach each other are {r.distance_before:.1f} → "
-                f"{r.distance_after:.1f} steps apart on average.")
+        return (
+            f"{r.people} people and {r.nonhuman} non-human nodes; the non-human nodes carry "
+            f"{r.nonhuman_betweenness:.0%} of the shortest paths. {what}: the largest group that "
+            f"can reach each other goes from {r.giant_before:.0%} to {r.giant_after:.0%} of the "
+            f"people ({r.groups_before} → {r.groups_after} separate groups), {len(r.cut_off)} "
+            f"{'person is' if len(r.cut_off) == 1 else 'people are'} cut off from it, and two "
+            f"people who can still reach each other are {r.distance_before:.1f} → "
+            f"{r.distance_after:.1f} steps apart on average."
+        )
 
     def charts(self, result: NonHumanResult) -> tuple[Chart, ...]:
+        """Two panels: reach among people, and the network's figures before and after the removal."""
         r = result
         h = np.arange(r.reach_before.size)
         last = int(min(h[-1], max(np.searchsorted(r.reach_before, r.reach_before[-1] - 1e-9) + 1, 4)))
-        label = "after removing " + (r.params["remove"] if r.params["remove"] != "as many random people"
-                                     else f"{len(r.removed)} random people")
+        label = "after removing " + (
+            r.params["remove"] if r.params["remove"] != "as many random people" else f"{len(r.removed)} random people"
+        )
         reach = Chart(
-            title="Reach among people", xlabel="steps h", ylabel="share of the other people within h steps",
-            series=(Series("whole network", h[: last + 1], r.reach_before[: last + 1]),
-                    Series(label, h[: last + 1], r.reach_after[: last + 1])),
+            title="Reach among people",
+            xlabel="steps h",
+            ylabel="share of the other people within h steps",
+            series=(
+                Series("whole network", h[: last + 1], r.reach_before[: last + 1]),
+                Series(label, h[: last + 1], r.reach_after[: last + 1]),
+            ),
             ylim=(0, 1.05),
-            alt=(f"Line chart of the share of the other people within h steps, h from 0 to {last}. "
-                 f"Whole network: {r.reach_before[2]:.2f} within 2 steps, {r.reach_before[last]:.2f} "
-                 f"within {last}. After the removal: {r.reach_after[2]:.2f} within 2 steps, "
-                 f"{r.reach_after[last]:.2f} within {last}."),
+            alt=(
+                f"Line chart of the share of the other people within h steps, h from 0 to {last}. "
+                f"Whole network: {r.reach_before[2]:.2f} within 2 steps, {r.reach_before[last]:.2f} "
+                f"within {last}. After the removal: {r.reach_after[2]:.2f} within 2 steps, "
+                f"{r.reach_after[last]:.2f} within {last}."
+            ),
         )
         cats = ("largest group", "pairs joined", "within 2 steps")
         before = [r.giant_before, r.connected_before, r.reach_before[2]]
         after = [r.giant_after, r.connected_after, r.reach_after[2]]
         bars = Chart(
-            title="Before and after", xlabel="", ylabel="share of people / pairs",
-            series=(Series("whole network", np.arange(3), before, "bars"),
-                    Series(label, np.arange(3), after, "bars")),
-            xticklabels=cats, ylim=(0, 1.05),
-            alt=("Bar chart, before and after the removal: " + "; ".join(
-                f"{c}: {b:.2f} → {a:.2f}" for c, b, a in zip(cats, before, after)) + "."),
+            title="Before and after",
+            xlabel="",
+            ylabel="share of people / pairs",
+            series=(Series("whole network", np.arange(3), before, "bars"), Series(label, np.arange(3), after, "bars")),
+            xticklabels=cats,
+            ylim=(0, 1.05),
+            alt=(
+                "Bar chart, before and after the removal: "
+                + "; ".join(f"{c}: {b:.2f} → {a:.2f}" for c, b, a in zip(cats, before, after))
+                + "."
+            ),
         )
         return (reach, bars)
 
     def view(self, result: NonHumanResult) -> View:
+        """The course network (or a sample) with the chosen nodes removed and the largest group highlighted."""
         values = dict(result.params)
         size = min(values["group_size"], max(2, (self.view_size - 7) // values["groups"]))
         net = _network(values, result.seed, group_size=size)
@@ -414,9 +518,13 @@ class NonHuman(Model):
         main = frozenset(x for x in (parts[0] if parts else ()) if x in people)
         gone = len(removed)
         sample = "" if size == values["group_size"] else f" (a sample: {size} per group)"
-        return View(graph=g, pos={n: pos[n] for n in g}, highlight=main,
-                    highlight_label="people in the largest connected group",
-                    title=f"The course network{sample} with {gone} node{'s' if gone != 1 else ''} removed")
+        return View(
+            graph=g,
+            pos={n: pos[n] for n in g},
+            highlight=main,
+            highlight_label="people in the largest connected group",
+            title=f"The course network{sample} with {gone} node{'s' if gone != 1 else ''} removed",
+        )
 
 
 def _nonhuman_betweenness(net: CourseNetwork, seed: int) -> float:

@@ -54,13 +54,20 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 
 from connectivism.errors import ModelParameterError
-from connectivism.models.base import (Chart, Model, Parameter, Result, Series, View,
-                                      circle_positions, rng_for)
+from connectivism.models.base import Chart, Model, Parameter, Result, Series, View, circle_positions, rng_for
 
 __all__ = [
-    "SmallWorld", "SmallWorldResult", "watts_strogatz", "lattice_clustering",
-    "lattice_path_length", "distances", "average_path_length", "average_clustering",
-    "reach_curve", "greedy_search", "count_shortcuts",
+    "SmallWorld",
+    "SmallWorldResult",
+    "watts_strogatz",
+    "lattice_clustering",
+    "lattice_path_length",
+    "distances",
+    "average_path_length",
+    "average_clustering",
+    "reach_curve",
+    "greedy_search",
+    "count_shortcuts",
 ]
 
 #: Rewiring probabilities of the reference curve (log-spaced, as in Watts & Strogatz's Figure 2).
@@ -149,8 +156,7 @@ def distances(adjacency, sources=None) -> np.ndarray:
         ``len(sources) × n`` floats; ``inf`` where no path exists.
     """
     # the matrix is symmetric, so the directed search gives the same distances, faster
-    return csgraph.shortest_path(adjacency, method="D", directed=True, unweighted=True,
-                                 indices=sources)
+    return csgraph.shortest_path(adjacency, method="D", directed=True, unweighted=True, indices=sources)
 
 
 def average_path_length(adjacency, sources=None) -> float:
@@ -434,10 +440,11 @@ class SmallWorld(Model):
     ['n', 'k', 'p']
     >>> model.run(seed=3) == model.run(seed=3)
     True
-    >>> model.run(k=7)
+    >>> model.run(k=7)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    connectivism.errors.ModelParameterError: k = 7 is odd: each person has k/2 neighbours on each side, so use an even number from 4 to 20.
+    connectivism.errors.ModelParameterError: k = 7 is odd: each person has k/2 neighbours on each
+    side, so use an even number from 4 to 20.
 
     References
     ----------
@@ -448,30 +455,52 @@ class SmallWorld(Model):
     title = "Reach in a small world"
     principle = (4, "Capacity to know more is more critical than what is currently known")
     parameters = (
-        Parameter("n", int, 200, 20, 1000, step=10, label="people",
-                  help="the number of people round the ring"),
-        Parameter("k", int, 6, 4, 20, step=2, label="neighbours",
-                  help="the number of nearest neighbours each person is tied to (k/2 on each side; "
-                       "at least 4, so that the ring has triangles to measure clustering)"),
-        Parameter("p", float, 0.01, 0.0, 1.0, log=True, slider_min=0.001, step=0.05,
-                  label="shortcut chance",
-                  help="the chance that each tie is rewired into a long tie (a shortcut)"),
+        Parameter("n", int, 200, 20, 1000, step=10, label="people", help="the number of people round the ring"),
+        Parameter(
+            "k",
+            int,
+            6,
+            4,
+            20,
+            step=2,
+            label="neighbours",
+            help="the number of nearest neighbours each person is tied to (k/2 on each side; "
+            "at least 4, so that the ring has triangles to measure clustering)",
+        ),
+        Parameter(
+            "p",
+            float,
+            0.01,
+            0.0,
+            1.0,
+            log=True,
+            slider_min=0.001,
+            step=0.05,
+            label="shortcut chance",
+            help="the chance that each tie is rewired into a long tie (a shortcut)",
+        ),
     )
     view_size = 40
-    challenge = ("How few shortcuts does it take to halve the average distance between two people? "
-                 "And does a search that only knows each person's own contacts get twice as fast too?")
+    challenge = (
+        "How few shortcuts does it take to halve the average distance between two people? "
+        "And does a search that only knows each person's own contacts get twice as fast too?"
+    )
 
     def _check_together(self, values: dict) -> None:
         n, k = values["n"], values["k"]
         if k % 2:
             raise ModelParameterError(
-                f"k = {k} is odd: each person has k/2 neighbours on each side, so use an even "
-                "number from 4 to 20.", field="k", value=k)
+                f"k = {k} is odd: each person has k/2 neighbours on each side, so use an even number from 4 to 20.",
+                field="k",
+                value=k,
+            )
         if 2 * k >= n:
             raise ModelParameterError(
                 f"k = {k} is too large for n = {n}: a small world needs many more people than "
                 f"neighbours; use k below n/2 (here at most {((n - 1) // 2) // 2 * 2}) or more people.",
-                field="k", value=k)
+                field="k",
+                value=k,
+            )
 
     def _run(self, seed: int, values: dict) -> SmallWorldResult:
         n, k, p = values["n"], values["k"], values["p"]
@@ -497,17 +526,24 @@ class SmallWorld(Model):
         ok = found >= 0
         sweep_l, sweep_c = _sweep(n, k, seed)
         return SmallWorldResult(
-            seed=seed, params=values,
-            ties=int(a.sum()) // 2, shortcuts=count_shortcuts(a, k),
-            path_length=float(dist[finite].mean()), clustering=average_clustering(a),
-            path_length_lattice=l0, clustering_lattice=c0,
+            seed=seed,
+            params=values,
+            ties=int(a.sum()) // 2,
+            shortcuts=count_shortcuts(a, k),
+            path_length=float(dist[finite].mean()),
+            clustering=average_clustering(a),
+            path_length_lattice=l0,
+            clustering_lattice=c0,
             connected_share=float(finite.sum() / (rows * (n - 1))),
-            reach=reach_curve(dist, horizon), reach_lattice=reach_curve(lattice, horizon),
+            reach=reach_curve(dist, horizon),
+            reach_lattice=reach_curve(lattice, horizon),
             search_steps=float(found[ok].mean()) if ok.any() else math.nan,
             search_steps_lattice=float(lattice_steps.mean()),
             search_success=float(ok.mean()),
             shortest_steps=float(sp_steps[np.isfinite(sp_steps)].mean()),
-            sweep_p=SWEEP_P.copy(), sweep_path_length=sweep_l.copy(), sweep_clustering=sweep_c.copy(),
+            sweep_p=SWEEP_P.copy(),
+            sweep_path_length=sweep_l.copy(),
+            sweep_clustering=sweep_c.copy(),
         )
 
     @staticmethod
@@ -517,19 +553,24 @@ class SmallWorld(Model):
         return int(hit[0]) if hit.size else None
 
     def summary(self, result: SmallWorldResult) -> str:
+        """Shortcuts, distance and clustering against the ring's, reach, and how a local search fares."""
         r = result
         ratio = r.path_length / r.path_length_lattice
         half, half0 = self.half_reach_steps(r.reach), self.half_reach_steps(r.reach_lattice)
-        text = (f"{r.shortcuts} of {r.ties} ties are shortcuts (p = {r.params['p']:.3g}). "
-                f"The average distance between two people is {r.path_length:.1f} steps, "
-                f"{ratio:.0%} of the ring's {r.path_length_lattice:.1f}, while clustering is "
-                f"{r.clustering / r.clustering_lattice:.0%} of the ring's. ")
+        text = (
+            f"{r.shortcuts} of {r.ties} ties are shortcuts (p = {r.params['p']:.3g}). "
+            f"The average distance between two people is {r.path_length:.1f} steps, "
+            f"{ratio:.0%} of the ring's {r.path_length_lattice:.1f}, while clustering is "
+            f"{r.clustering / r.clustering_lattice:.0%} of the ring's. "
+        )
         if half is not None and half0 is not None:
             text += f"Half of the network is within {half} steps of a person (ring: {half0}). "
         if r.search_success > 0:
-            text += (f"A search that only knows each person's own contacts takes {r.search_steps:.1f} "
-                     f"steps on average (ring: {r.search_steps_lattice:.1f}; shortest paths: "
-                     f"{r.shortest_steps:.1f})")
+            text += (
+                f"A search that only knows each person's own contacts takes {r.search_steps:.1f} "
+                f"steps on average (ring: {r.search_steps_lattice:.1f}; shortest paths: "
+                f"{r.shortest_steps:.1f})"
+            )
             if r.search_success < 1:
                 text += f" and gets stuck in {1 - r.search_success:.0%} of searches"
             text += "."
@@ -540,6 +581,7 @@ class SmallWorld(Model):
         return text
 
     def charts(self, result: SmallWorldResult) -> tuple[Chart, ...]:
+        """Two panels: distance and clustering against the share of shortcuts, and reach within h steps."""
         r = result
         p = r.params["p"]
         sweep = Chart(
@@ -552,30 +594,41 @@ class SmallWorld(Model):
                 Series("(1 − p)³ (Barrat & Weigt)", r.sweep_p, (1 - r.sweep_p) ** 3),
                 Series("this run: distance", [max(p, 1e-3)], [r.path_length / r.path_length_lattice], "marker"),
             ),
-            xscale="log", ylim=(0, 1.05), vline=max(p, 1e-3), ref_label=f"p = {p:.3g}",
-            alt=(f"Line chart over p from 0.001 to 1 on a log scale. The average distance, as a share "
-                 f"of the ring's, falls from {r.sweep_path_length[0]:.2f} to {r.sweep_path_length[-1]:.2f}; "
-                 f"clustering stays near 1 until p is about 0.1 and then falls to "
-                 f"{r.sweep_clustering[-1]:.2f}. This run, at p = {p:.3g}, is marked: distance "
-                 f"{r.path_length / r.path_length_lattice:.2f} and clustering "
-                 f"{r.clustering / r.clustering_lattice:.2f} of the ring's."),
+            xscale="log",
+            ylim=(0, 1.05),
+            vline=max(p, 1e-3),
+            ref_label=f"p = {p:.3g}",
+            alt=(
+                f"Line chart over p from 0.001 to 1 on a log scale. The average distance, as a share "
+                f"of the ring's, falls from {r.sweep_path_length[0]:.2f} to {r.sweep_path_length[-1]:.2f}; "
+                f"clustering stays near 1 until p is about 0.1 and then falls to "
+                f"{r.sweep_clustering[-1]:.2f}. This run, at p = {p:.3g}, is marked: distance "
+                f"{r.path_length / r.path_length_lattice:.2f} and clustering "
+                f"{r.clustering / r.clustering_lattice:.2f} of the ring's."
+            ),
         )
         h = np.arange(r.reach.size)
         show = min(r.reach.size, max(int(np.searchsorted(r.reach, 0.999)) + 2, 6))
         reach = Chart(
             title="Reach: share of the network within h steps",
-            xlabel="steps h", ylabel="share of the network",
-            series=(Series(f"with {r.shortcuts} shortcuts", h[:show], r.reach[:show]),
-                    Series("ring, no shortcuts", h[:show], r.reach_lattice[:show])),
+            xlabel="steps h",
+            ylabel="share of the network",
+            series=(
+                Series(f"with {r.shortcuts} shortcuts", h[:show], r.reach[:show]),
+                Series("ring, no shortcuts", h[:show], r.reach_lattice[:show]),
+            ),
             ylim=(0, 1.02),
-            alt=(f"Line chart of the share of the network within h steps, h from 0 to {show - 1}. "
-                 f"With {r.shortcuts} shortcuts, {r.reach[min(3, show - 1)]:.1%} is within 3 steps "
-                 f"and half is within {self.half_reach_steps(r.reach)} steps; on the ring "
-                 f"{r.reach_lattice[min(3, show - 1)]:.1%} is within 3 steps."),
+            alt=(
+                f"Line chart of the share of the network within h steps, h from 0 to {show - 1}. "
+                f"With {r.shortcuts} shortcuts, {r.reach[min(3, show - 1)]:.1%} is within 3 steps "
+                f"and half is within {self.half_reach_steps(r.reach)} steps; on the ring "
+                f"{r.reach_lattice[min(3, show - 1)]:.1%} is within 3 steps."
+            ),
         )
         return (sweep, reach)
 
     def view(self, result: SmallWorldResult) -> View:
+        """A sample small world with its shortcuts, the people within two steps of you highlighted."""
         n, k, p = result.params["n"], result.params["k"], result.params["p"]
         size = min(n, self.view_size)
         k = k if 2 * k < size else max(4, (size - 1) // 2 // 2 * 2)
@@ -589,7 +642,8 @@ class SmallWorld(Model):
         near = nx.single_source_shortest_path_length(g, "You", cutoff=2)
         shortcuts = count_shortcuts(a, k)
         return View(
-            graph=g, pos=circle_positions(names),
+            graph=g,
+            pos=circle_positions(names),
             highlight=frozenset(v for v in near if v != "You"),
             highlight_label="within two steps of you",
             title=f"A sample of {size} people with {shortcuts} shortcut{'s' if shortcuts != 1 else ''}",

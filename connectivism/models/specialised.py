@@ -50,12 +50,31 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from connectivism.models.base import (Chart, Model, Parameter, Result, Series, View, rng_for,
-                                      spring_positions)
+from connectivism.models.base import Chart, Model, Parameter, Result, Series, View, rng_for, spring_positions
 
 __all__ = ["Specialised", "SpecialisedResult", "grow", "clustering", "coverage", "degree_exponent"]
 
 RULES = ("popular", "friends of friends", "topic seeking")
+
+
+class _Picker:
+    """One newcomer's picks: uniform draws from its row ``r`` of numbers drawn in advance, then from ``rng``."""
+
+    def __init__(self, r: np.ndarray, rng: np.random.Generator) -> None:
+        self.r = r
+        self.rng = rng
+        self.j = 0
+        self.chosen: list[int] = []
+
+    def pick(self, pool) -> None:
+        """Pick one member of ``pool`` at random; add it to :attr:`chosen` unless it is there already."""
+        if self.j < self.r.size:
+            x = pool[int(self.r[self.j] * len(pool))]
+            self.j += 1
+        else:
+            x = pool[int(self.rng.integers(len(pool)))]
+        if x not in self.chosen:
+            self.chosen.append(x)
 
 
 def grow(n: int, m: int, rule: str, topic: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
@@ -99,7 +118,7 @@ def grow(n: int, m: int, rule: str, topic: np.ndarray, rng: np.random.Generator)
         for b in range(a + 1, seed_size):
             us.append(a)
             vs.append(b)
-    ends = us + vs                                  # degree-weighted list of people
+    ends = us + vs  # degree-weighted list of people
     nbrs = [set() for _ in range(n)]
     for a, b in zip(us, vs):
         nbrs[a].add(b)
@@ -110,20 +129,8 @@ def grow(n: int, m: int, rule: str, topic: np.ndarray, rng: np.random.Generator)
     # draw randomness in blocks to keep the loop light
     uniform = rng.random((n, 4 * m + 4))
     for new in range(seed_size, n):
-        r = uniform[new]
-        chosen: list[int] = []
-        j = 0
-
-        def pick(pool) -> None:
-            nonlocal j
-            if j < r.size:
-                x = pool[int(r[j] * len(pool))]
-                j += 1
-            else:
-                x = pool[int(rng.integers(len(pool)))]
-            if x not in chosen:
-                chosen.append(x)
-
+        picker = _Picker(uniform[new], rng)
+        chosen, pick = picker.chosen, picker.pick
         if rule == "popular":
             while len(chosen) < m:
                 pick(ends)
@@ -138,7 +145,7 @@ def grow(n: int, m: int, rule: str, topic: np.ndarray, rng: np.random.Generator)
         else:
             mine = int(topic[new])
             others = [t for t in sorted(by_topic) if t != mine]
-            wanted = (rng.choice(others, min(m, len(others)), replace=False).tolist() if others else [])
+            wanted = rng.choice(others, min(m, len(others)), replace=False).tolist() if others else []
             for t in wanted:
                 pick(by_topic[t])
             while len(chosen) < m:
@@ -160,7 +167,9 @@ def _adjacency(n: int, u: np.ndarray, v: np.ndarray) -> sp.csr_array:
 
 
 def clustering(a: sp.csr_array) -> float:
-    """Mean local clustering: per person, the share of pairs of their contacts who are tied (0 for fewer than 2 contacts).
+    """Mean local clustering: per person, the share of pairs of their contacts who are tied.
+
+    A person with fewer than 2 contacts counts as 0.
 
     Examples
     --------
@@ -241,26 +250,34 @@ class Specialised(Model):
     title = "Connecting specialised nodes"
     principle = (2, "Learning is a process of connecting specialized nodes or information sources")
     parameters = (
-        Parameter("rule", str, "popular", choices=RULES, label="newcomers tie to",
-                  help="how each newcomer chooses whom to tie to (the network in the drawing)"),
-        Parameter("m", int, 2, 1, 6, step=1, label="ties per newcomer",
-                  help="the number of ties each newcomer makes"),
-        Parameter("topics", int, 12, 2, 30, step=1, label="topics",
-                  help="the number of specialist topics"),
+        Parameter(
+            "rule",
+            str,
+            "popular",
+            choices=RULES,
+            label="newcomers tie to",
+            help="how each newcomer chooses whom to tie to (the network in the drawing)",
+        ),
+        Parameter("m", int, 2, 1, 6, step=1, label="ties per newcomer", help="the number of ties each newcomer makes"),
+        Parameter("topics", int, 12, 2, 30, step=1, label="topics", help="the number of specialist topics"),
         Parameter("n", int, 500, 20, 20000, step=20, label="people", help="the number of people"),
     )
     view_size = 40
-    challenge = ("All three networks grow from the same newcomers making the same number of ties. "
-                 "Which one has hubs, which one has tight clusters, and in which one does a typical "
-                 "person reach most topics within two steps?")
+    challenge = (
+        "All three networks grow from the same newcomers making the same number of ties. "
+        "Which one has hubs, which one has tight clusters, and in which one does a typical "
+        "person reach most topics within two steps?"
+    )
 
     def _check_together(self, values: dict) -> None:
         from connectivism.errors import ModelParameterError
 
         if values["m"] + 2 > values["n"]:
             raise ModelParameterError(
-                f"m = {values['m']} is too large for n = {values['n']}: use fewer ties per newcomer "
-                "or more people.", field="m", value=values["m"])
+                f"m = {values['m']} is too large for n = {values['n']}: use fewer ties per newcomer or more people.",
+                field="m",
+                value=values["m"],
+            )
 
     def _run(self, seed: int, values: dict) -> SpecialisedResult:
         n, m, topics = values["n"], values["m"], values["topics"]
@@ -278,48 +295,77 @@ class Specialised(Model):
             out["cover"].append(coverage(a, topic, topics).mean())
             out["exp"].append(degree_exponent(k, 3 * m) if (k >= 3 * m).sum() >= 10 else np.nan)
         return SpecialisedResult(
-            seed=seed, params=values, degrees=np.array(out["degrees"]), max_degree=np.array(out["max"]),
-            top_share=np.array(out["top"]), clustering=np.array(out["clust"]),
-            coverage=np.array(out["cover"]), exponent=np.array(out["exp"]), topic=topic)
+            seed=seed,
+            params=values,
+            degrees=np.array(out["degrees"]),
+            max_degree=np.array(out["max"]),
+            top_share=np.array(out["top"]),
+            clustering=np.array(out["clust"]),
+            coverage=np.array(out["cover"]),
+            exponent=np.array(out["exp"]),
+            topic=topic,
+        )
 
     def summary(self, result: SpecialisedResult) -> str:
+        """For each way of growing: the most ties anyone has, clustering, and the topics within two steps."""
         r, p = result, result.params
-        parts = [f"{rule}: most ties {r.max_degree[i]}, clustering {r.clustering[i]:.2f}, "
-                 f"{r.coverage[i]:.0%} of topics within two steps" for i, rule in enumerate(RULES)]
-        return (f"{p['n']} people, each newcomer making {p['m']} tie{'s' if p['m'] > 1 else ''} "
-                f"(mean {2 * p['m'] * (1 - (p['m'] + 1) / (2 * p['n'])):.1f} ties each). "
-                + "; ".join(parts) + ".")
+        parts = [
+            f"{rule}: most ties {r.max_degree[i]}, clustering {r.clustering[i]:.2f}, "
+            f"{r.coverage[i]:.0%} of topics within two steps"
+            for i, rule in enumerate(RULES)
+        ]
+        return (
+            f"{p['n']} people, each newcomer making {p['m']} tie{'s' if p['m'] > 1 else ''} "
+            f"(mean {2 * p['m'] * (1 - (p['m'] + 1) / (2 * p['n'])):.1f} ties each). " + "; ".join(parts) + "."
+        )
 
     def charts(self, result: SpecialisedResult) -> tuple[Chart, ...]:
-        r, p = result, result.params
+        """Two panels: how many people have at least k ties, and what each way of growing gives."""
+        r = result
         series = []
         for i, rule in enumerate(RULES):
             ks, counts = np.unique(r.degrees[i], return_counts=True)
             ccdf = counts[::-1].cumsum()[::-1] / r.degrees.shape[1]
             series.append(Series(rule, ks, np.log10(ccdf), "points" if i else "line"))
         hubs = Chart(
-            title="Hubs: how many people have at least k ties", xlabel="k (ties)", xscale="log",
-            ylabel="log₁₀ share with at least k ties", series=tuple(series),
-            alt=("Chart of the share of people with at least k ties, both on logarithmic scales. "
-                 + "; ".join(f"{rule}: most ties {r.max_degree[i]}, best-connected 1 % hold "
-                             f"{r.top_share[i]:.0%} of tie ends" for i, rule in enumerate(RULES))
-                 + ". A straight falling line is a power law (hubs)."),
+            title="Hubs: how many people have at least k ties",
+            xlabel="k (ties)",
+            xscale="log",
+            ylabel="log₁₀ share with at least k ties",
+            series=tuple(series),
+            alt=(
+                "Chart of the share of people with at least k ties, both on logarithmic scales. "
+                + "; ".join(
+                    f"{rule}: most ties {r.max_degree[i]}, best-connected 1 % hold {r.top_share[i]:.0%} of tie ends"
+                    for i, rule in enumerate(RULES)
+                )
+                + ". A straight falling line is a power law (hubs)."
+            ),
         )
         measures = Chart(
-            title="What each way of growing gives", xlabel="", ylabel="value (0 to 1)",
-            series=tuple(Series(rule, [0, 1, 2], [r.clustering[i], r.coverage[i], r.top_share[i] * 5], "bars")
-                         for i, rule in enumerate(RULES)),
-            xticklabels=("clustering", "topics within 2 steps", "hub share × 5"), ylim=(0, 1.05),
-            alt=("Bar chart comparing the three rules. Clustering: "
-                 + ", ".join(f"{rule} {r.clustering[i]:.2f}" for i, rule in enumerate(RULES))
-                 + ". Topics within two steps: "
-                 + ", ".join(f"{rule} {r.coverage[i]:.2f}" for i, rule in enumerate(RULES))
-                 + ". Share of tie ends held by the best-connected 1 %, times 5: "
-                 + ", ".join(f"{rule} {5 * r.top_share[i]:.2f}" for i, rule in enumerate(RULES)) + "."),
+            title="What each way of growing gives",
+            xlabel="",
+            ylabel="value (0 to 1)",
+            series=tuple(
+                Series(rule, [0, 1, 2], [r.clustering[i], r.coverage[i], r.top_share[i] * 5], "bars")
+                for i, rule in enumerate(RULES)
+            ),
+            xticklabels=("clustering", "topics within 2 steps", "hub share × 5"),
+            ylim=(0, 1.05),
+            alt=(
+                "Bar chart comparing the three rules. Clustering: "
+                + ", ".join(f"{rule} {r.clustering[i]:.2f}" for i, rule in enumerate(RULES))
+                + ". Topics within two steps: "
+                + ", ".join(f"{rule} {r.coverage[i]:.2f}" for i, rule in enumerate(RULES))
+                + ". Share of tie ends held by the best-connected 1 %, times 5: "
+                + ", ".join(f"{rule} {5 * r.top_share[i]:.2f}" for i, rule in enumerate(RULES))
+                + "."
+            ),
         )
         return (hubs, measures)
 
     def view(self, result: SpecialisedResult) -> View:
+        """The first people of a growing network, with the best-connected tenth highlighted."""
         p = result.params
         size = min(p["n"], self.view_size)
         topic = _topics(size, p["topics"], result.seed)
@@ -330,8 +376,12 @@ class Specialised(Model):
         g.add_edges_from((f"P{a + 1}", f"P{b + 1}") for a, b in zip(u.tolist(), v.tolist()))
         deg = dict(g.degree())
         cut = sorted(deg.values())[-max(1, size // 10)]
-        return View(graph=g, pos=spring_positions(g, seed=result.seed % 1000),
-                    highlight=frozenset(x for x, d in deg.items() if d >= cut),
-                    highlight_label="the best-connected tenth",
-                    title=f"The first {size} people, newcomers tying to the {p['rule']}"
-                          if p["rule"] != "topic seeking" else f"The first {size} people, topic seeking")
+        return View(
+            graph=g,
+            pos=spring_positions(g, seed=result.seed % 1000),
+            highlight=frozenset(x for x, d in deg.items() if d >= cut),
+            highlight_label="the best-connected tenth",
+            title=f"The first {size} people, newcomers tying to the {p['rule']}"
+            if p["rule"] != "topic seeking"
+            else f"The first {size} people, topic seeking",
+        )

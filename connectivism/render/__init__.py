@@ -13,7 +13,20 @@ from connectivism.render.static import static_svg
 from connectivism.render.style import KIND_STYLES, edge_width, style_for
 
 __all__ = [
-    "GraphView", "draw", "graph_of", "share_library", "positions", "extend_positions", "summary", "table_html", "legend_html",
-    "kind_counts", "static_svg", "KIND_STYLES", "style_for", "edge_width",
-    "LIBRARY_START", "LIBRARY_END",
+    "GraphView",
+    "draw",
+    "graph_of",
+    "share_library",
+    "positions",
+    "extend_positions",
+    "summary",
+    "table_html",
+    "legend_html",
+    "kind_counts",
+    "static_svg",
+    "KIND_STYLES",
+    "style_for",
+    "edge_width",
+    "LIBRARY_START",
+    "LIBRARY_END",
 ]

@@ -16,8 +16,7 @@ from connectivism.render.style import KIND_STYLES, style_for
 
 __all__ = ["summary", "table_html", "legend_html", "kind_counts"]
 
-_SINGULAR = {"me": "me", "person": "person", "community": "community",
-             "resource": "resource", "tool": "tool"}
+_SINGULAR = {"me": "me", "person": "person", "community": "community", "resource": "resource", "tool": "tool"}
 
 
 def kind_counts(graph: nx.Graph) -> dict[str, int]:
@@ -52,8 +51,7 @@ def _join(parts: list[str]) -> str:
 
 def strongest_ties(graph: nx.Graph, n: int = 3) -> list[tuple[object, object, int]]:
     """The ``n`` strongest ties, strongest first (ties broken by name order)."""
-    ties = [(a, b, d.get("strength")) for a, b, d in graph.edges(data=True)
-            if isinstance(d.get("strength"), int)]
+    ties = [(a, b, d.get("strength")) for a, b, d in graph.edges(data=True) if isinstance(d.get("strength"), int)]
     ties.sort(key=lambda t: (-t[2], str(t[0]), str(t[1])))
     return ties[:n]
 
@@ -77,8 +75,7 @@ def summary(graph: nx.Graph, title: str | None = None) -> str:
     counts = kind_counts(graph)
     kinds = _join([_plural(c, k) for k, c in counts.items()])
     lead = f"{title}: a" if title else "A"
-    text = (f"{lead} network of {n} node{'s' if n != 1 else ''} ({kinds}) "
-            f"with {m} tie{'s' if m != 1 else ''}.")
+    text = f"{lead} network of {n} node{'s' if n != 1 else ''} ({kinds}) with {m} tie{'s' if m != 1 else ''}."
     strongest = strongest_ties(graph)
     if strongest:
         text += " Strongest: " + ", ".join(f"{a}–{b} ({s})" for a, b, s in strongest) + "."
@@ -115,23 +112,29 @@ def table_html(graph: nx.Graph) -> str:
     """
     rows = []
     for name, d in graph.nodes(data=True):
+        kind = style_for(d.get("kind")).label if d.get("kind") != "me" else "me"
         rows.append(
-            f"<tr><th scope='row'>{_cell(name)}</th><td>{_cell(style_for(d.get('kind')).label if d.get('kind') != 'me' else 'me')}</td>"
+            f"<tr><th scope='row'>{_cell(name)}</th><td>{_cell(kind)}</td>"
             f"<td>{_cell(d.get('topic'))}</td><td>{graph.degree(name)}</td></tr>"
         )
-    nodes = ("<table class='kit-graph-nodes'><caption>Nodes</caption><thead><tr>"
-             "<th scope='col'>Name</th><th scope='col'>Kind</th><th scope='col'>Topic</th>"
-             "<th scope='col'>Ties</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    nodes = (
+        "<table class='kit-graph-nodes'><caption>Nodes</caption><thead><tr>"
+        "<th scope='col'>Name</th><th scope='col'>Kind</th><th scope='col'>Topic</th>"
+        "<th scope='col'>Ties</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )
     rows = []
     for a, b, d in graph.edges(data=True):
         rows.append(
             f"<tr><td>{_cell(a)}</td><td>{_cell(b)}</td><td>{_cell(d.get('strength'))}</td>"
             f"<td>{_cell(d.get('since'))}</td><td>{_cell(d.get('last_contact'))}</td></tr>"
         )
-    ties = ("<table class='kit-graph-ties'><caption>Ties</caption><thead><tr>"
-            "<th scope='col'>From</th><th scope='col'>To</th><th scope='col'>Strength (1–5)</th>"
-            "<th scope='col'>Since</th><th scope='col'>Last contact</th></tr></thead><tbody>"
-            + ("".join(rows) or "<tr><td colspan='5'>No ties yet.</td></tr>") + "</tbody></table>")
+    ties = (
+        "<table class='kit-graph-ties'><caption>Ties</caption><thead><tr>"
+        "<th scope='col'>From</th><th scope='col'>To</th><th scope='col'>Strength (1–5)</th>"
+        "<th scope='col'>Since</th><th scope='col'>Last contact</th></tr></thead><tbody>"
+        + ("".join(rows) or "<tr><td colspan='5'>No ties yet.</td></tr>")
+        + "</tbody></table>"
+    )
     return nodes + ties
 
 
@@ -155,10 +158,14 @@ def legend_html(kinds: list[str]) -> str:
     items = []
     for kind in kinds:
         st = style_for(kind)
-        swatch = (f"<svg width='16' height='16' viewBox='0 0 16 16' aria-hidden='true' "
-                  f"style='vertical-align:-3px' fill='{st.colour}' stroke='{st.border}'>"
-                  f"{_SHAPE_SVG.get(st.shape, _SHAPE_SVG['dot'])}</svg>")
+        swatch = (
+            f"<svg width='16' height='16' viewBox='0 0 16 16' aria-hidden='true' "
+            f"style='vertical-align:-3px' fill='{st.colour}' stroke='{st.border}'>"
+            f"{_SHAPE_SVG.get(st.shape, _SHAPE_SVG['dot'])}</svg>"
+        )
         label = "me (you)" if kind == "me" else st.label
         items.append(f"<li style='display:inline-block;margin-right:1em'>{swatch} {html.escape(label)}</li>")
-    return ("<ul class='kit-graph-legend' aria-label='Legend' "
-            "style='list-style:none;padding:0;margin:.3em 0;font-size:.9em'>" + "".join(items) + "</ul>")
+    return (
+        "<ul class='kit-graph-legend' aria-label='Legend' "
+        "style='list-style:none;padding:0;margin:.3em 0;font-size:.9em'>" + "".join(items) + "</ul>"
+    )

@@ -31,8 +31,8 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
 import networkx as nx
+from markupsafe import Markup
 
 from connectivism.render.describe import kind_counts, legend_html, summary, table_html
 from connectivism.render.layout import positions
@@ -54,8 +54,7 @@ LIBRARY_END = "<!-- /kit:vis-network "
 # a span can never reach across another frame's start marker.
 _START = re.escape(html.escape(LIBRARY_START))
 _ESCAPED_LIBRARY = re.compile(
-    _START + r"([0-9a-f]{32}) --&gt;(?:(?!" + _START + r").)*?"
-    + re.escape(html.escape(LIBRARY_END)) + r"\1 --&gt;",
+    _START + r"([0-9a-f]{32}) --&gt;(?:(?!" + _START + r").)*?" + re.escape(html.escape(LIBRARY_END)) + r"\1 --&gt;",
     flags=re.S,
 )
 
@@ -87,12 +86,11 @@ def _nonce(*parts: str) -> str:
         digest.update(b"\0")
     return digest.hexdigest()[:32]
 
+
 _OPTIONS = {
     "physics": {"enabled": False},
-    "interaction": {"dragView": False, "zoomView": False, "dragNodes": False,
-                    "hover": True, "tooltipDelay": 150},
-    "nodes": {"font": {"size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
-              "borderWidth": 1.5},
+    "interaction": {"dragView": False, "zoomView": False, "dragNodes": False, "hover": True, "tooltipDelay": 150},
+    "nodes": {"font": {"size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1.5},
     "edges": {"smooth": False, "color": {"color": "#8c8c8c", "highlight": "#333333", "hover": "#333333"}},
 }
 
@@ -129,16 +127,19 @@ def graph_of(network) -> nx.Graph:
     to_nx = getattr(network, "to_networkx", None)
     if callable(to_nx):
         return to_nx()
-    raise TypeError(
-        f"draw() needs a LearningNetwork or a networkx graph, not {type(network).__name__}"
-    )
+    raise TypeError(f"draw() needs a LearningNetwork or a networkx graph, not {type(network).__name__}")
 
 
 def _safe_json(value) -> str:
     """JSON that can sit inside a <script> element: no <, > or & survive."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -195,15 +196,24 @@ def network_data(graph: nx.Graph, pos: dict, highlight: frozenset | None = None)
         x, y = pos[name]
         marked = {} if not highlight or name not in highlight else {"borderWidth": _MARK_WIDTH}
         net.add_node(
-            i, label=str(name), shape=st.shape, x=x, y=y, size=st.size,
-            color={"background": st.colour, "border": "#000000" if marked else st.border,
-                   "highlight": {"background": st.colour, "border": "#000000"},
-                   "hover": {"background": st.colour, "border": "#000000"}},
-            title=_tooltip(name, data), physics=False, **marked,
+            i,
+            label=str(name),
+            shape=st.shape,
+            x=x,
+            y=y,
+            size=st.size,
+            color={
+                "background": st.colour,
+                "border": "#000000" if marked else st.border,
+                "highlight": {"background": st.colour, "border": "#000000"},
+                "hover": {"background": st.colour, "border": "#000000"},
+            },
+            title=_tooltip(name, data),
+            physics=False,
+            **marked,
         )
     for a, b, data in graph.edges(data=True):
-        net.add_edge(index[a], index[b], width=edge_width(data.get("strength")),
-                     title=_edge_tooltip(data))
+        net.add_edge(index[a], index[b], width=edge_width(data.get("strength")), title=_edge_tooltip(data))
     nodes, edges, *_ = net.get_network_data()
     return {"nodes": nodes, "edges": edges}
 
@@ -218,21 +228,33 @@ def _ring_marks(svg: str, graph: nx.Graph, pos: dict, marked: frozenset | None) 
         return svg
     rings = "".join(
         f"<circle cx='{pos[n][0]}' cy='{pos[n][1]}' r='{style_for(graph.nodes[n].get('kind')).size:.1f}'/>"
-        for n in graph if n in marked)
+        for n in graph
+        if n in marked
+    )
     return svg[: -len("</svg>")] + f"<g fill='none' stroke='#000000' stroke-width='3'>{rings}</g></svg>"
 
 
 def _with_mark_legend(legend: str, label: str) -> str:
     """Add a legend entry for the thick black ring."""
-    swatch = ("<svg width='16' height='16' viewBox='0 0 16 16' aria-hidden='true' style='vertical-align:-3px'>"
-              "<circle cx='8' cy='8' r='5.5' fill='#ffffff' stroke='#000000' stroke-width='3'/></svg>")
+    swatch = (
+        "<svg width='16' height='16' viewBox='0 0 16 16' aria-hidden='true' style='vertical-align:-3px'>"
+        "<circle cx='8' cy='8' r='5.5' fill='#ffffff' stroke='#000000' stroke-width='3'/></svg>"
+    )
     item = f"<li style='display:inline-block;margin-right:1em'>{swatch} {html.escape(label)}</li>"
     return legend[: -len("</ul>")] + item + "</ul>"
 
 
-def draw(network, *, title: str | None = None, seed: int = 7, height: int = 420,
-         table: bool = True, pos: dict | None = None, highlight=None,
-         highlight_label: str = "highlighted") -> GraphView:
+def draw(
+    network,
+    *,
+    title: str | None = None,
+    seed: int = 7,
+    height: int = 420,
+    table: bool = True,
+    pos: dict | None = None,
+    highlight=None,
+    highlight_label: str = "highlighted",
+) -> GraphView:
     """Draw a learning network (or any networkx graph) as an interactive figure.
 
     Parameters
@@ -292,8 +314,10 @@ def draw(network, *, title: str | None = None, seed: int = 7, height: int = 420,
     marked = None if highlight is None else frozenset(n for n in highlight if n in graph)
     if marked is not None:
         count, total = len(marked), graph.number_of_nodes()
-        text += (f" {count} of {total} node{'s' if total != 1 else ''} "
-                 f"{'has' if count == 1 else 'have'} a thick black ring: {highlight_label}.")
+        text += (
+            f" {count} of {total} node{'s' if total != 1 else ''} "
+            f"{'has' if count == 1 else 'have'} a thick black ring: {highlight_label}."
+        )
     data_json = _safe_json(network_data(graph, pos, marked))
     options_json = _safe_json(_OPTIONS)
     doc = _template().render(
@@ -308,7 +332,7 @@ def draw(network, *, title: str | None = None, seed: int = 7, height: int = 420,
     frame_title = f"{title}: interactive network graph"
     parts = [
         "<div class='kit-graph-figure'>",
-        f"<iframe class='kit-graph' title=\"{html.escape(frame_title)}\" srcdoc=\"{html.escape(doc, quote=True)}\" "
+        f'<iframe class=\'kit-graph\' title="{html.escape(frame_title)}" srcdoc="{html.escape(doc, quote=True)}" '
         f"style='display:block;width:100%;max-width:100%;height:{int(height)}px;border:1px solid #ccc;"
         "border-radius:4px;box-sizing:border-box'></iframe>",
         _ring_marks(static_svg(graph, pos, label=f"{title}. {text}"), graph, pos, marked),

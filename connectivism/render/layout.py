@@ -58,8 +58,9 @@ def positions(graph: nx.Graph, *, seed: int = 7, centre: object = None) -> dict[
     return {n: (round(x / spread * SCALE), round(y / spread * SCALE)) for n, (x, y) in raw.items()}
 
 
-def extend_positions(graph: nx.Graph, previous: dict, *, seed: int = 7,
-                     relayout_share: float = 0.2) -> dict[object, tuple[int, int]]:
+def extend_positions(
+    graph: nx.Graph, previous: dict, *, seed: int = 7, relayout_share: float = 0.2
+) -> dict[object, tuple[int, int]]:
     """Positions for ``graph`` that keep every node already placed where it was.
 
     An editor calls this after each change, so the drawing does not jump

@@ -24,7 +24,7 @@ def _shape(shape: str, x: float, y: float, r: float) -> str:
     if shape == "square":
         return f"<rect x='{x - r:.1f}' y='{y - r:.1f}' width='{2 * r:.1f}' height='{2 * r:.1f}'/>"
     if shape == "triangle":
-        return f"<polygon points='{x:.1f},{y - r:.1f} {x + r:.1f},{y + r * .8:.1f} {x - r:.1f},{y + r * .8:.1f}'/>"
+        return f"<polygon points='{x:.1f},{y - r:.1f} {x + r:.1f},{y + r * 0.8:.1f} {x - r:.1f},{y + r * 0.8:.1f}'/>"
     if shape == "diamond":
         return f"<polygon points='{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} {x:.1f},{y + r:.1f} {x - r:.1f},{y:.1f}'/>"
     if shape == "star":
@@ -80,7 +80,9 @@ def static_svg(graph: nx.Graph, pos: dict, *, label: str) -> str:
         x, y = pos[name]
         r = st.size * 0.75
         out.append(f"<g fill='{st.colour}' stroke='{st.border}'>{_shape(st.shape, x, y, r)}</g>")
-        out.append(f"<text x='{x}' y='{y + r + 13:.1f}' text-anchor='middle' font-size='13' "
-                   f"font-family='sans-serif' fill='#222'>{html.escape(str(name))}</text>")
+        out.append(
+            f"<text x='{x}' y='{y + r + 13:.1f}' text-anchor='middle' font-size='13' "
+            f"font-family='sans-serif' fill='#222'>{html.escape(str(name))}</text>"
+        )
     out.append("</svg>")
     return "".join(out)

@@ -35,9 +35,19 @@ from connectivism.network import OTHER_KINDS, LearningNetwork, normalise_name
 from connectivism.selfcheck.messages import part, text
 
 __all__ = [
-    "Feedback", "NOT_ATTEMPTED", "KEEP_GOING", "GOOD", "my_network", "reading_date",
-    "check_diversity_reading", "check_single_points", "check_fading_ties",
-    "check_currency_routine", "check_nonhuman", "check_long_ties", "check_argument",
+    "Feedback",
+    "NOT_ATTEMPTED",
+    "KEEP_GOING",
+    "GOOD",
+    "my_network",
+    "reading_date",
+    "check_diversity_reading",
+    "check_single_points",
+    "check_fading_ties",
+    "check_currency_routine",
+    "check_nonhuman",
+    "check_long_ties",
+    "check_argument",
     "check_bell_plan",
 ]
 
@@ -79,15 +89,18 @@ class Feedback:
     def _repr_html_(self) -> str:
         colour = {GOOD: "#009E73", KEEP_GOING: "#E69F00", NOT_ATTEMPTED: "#56B4E9"}[self.status]
         items = "".join(f"<li>{html.escape(p)}</li>" for p in self.points)
-        return (f'<div class="kit-selfcheck" style="border-left:4px solid {colour};padding-left:0.6em">'
-                f"<p><strong>{html.escape(text('title'))}: {html.escape(self.status)}</strong></p>"
-                f"<ul>{items}</ul></div>")
+        return (
+            f'<div class="kit-selfcheck" style="border-left:4px solid {colour};padding-left:0.6em">'
+            f"<p><strong>{html.escape(text('title'))}: {html.escape(self.status)}</strong></p>"
+            f"<ul>{items}</ul></div>"
+        )
 
     def __repr__(self) -> str:
         return str(self)
 
 
 # --- helpers ------------------------------------------------------------------------
+
 
 def _blank(value) -> bool:
     """True for a placeholder: None, Ellipsis, or an empty string/collection."""
@@ -110,8 +123,7 @@ def _none(name: str) -> Feedback:
 
 
 def _wrong_type(name: str, expected: str, value) -> Feedback:
-    return Feedback(KEEP_GOING, (text("bad_type", name=name, expected=expected,
-                                      actual=type(value).__name__),))
+    return Feedback(KEEP_GOING, (text("bad_type", name=name, expected=expected, actual=type(value).__name__),))
 
 
 def _words(value) -> int:
@@ -180,6 +192,7 @@ def my_network(example: str = "teacher") -> LearningNetwork:
 
 # --- 01 map your network and read its diversity ------------------------------------
 
+
 def check_diversity_reading(reading, net: LearningNetwork) -> Feedback:
     """Exercise 01: the learner's reading of their network's diversity.
 
@@ -202,8 +215,10 @@ def check_diversity_reading(reading, net: LearningNetwork) -> Feedback:
         good.append(text("d.kind.ok"))
     else:
         todo.append(text("d.kind.off"))
-    for field, actual, ok, off in (("kind_spread", m.kind_spread, "d.spread.ok", "d.spread.off"),
-                                   ("same_field_share", m.homophily, "d.same.ok", "d.same.off")):
+    for field, actual, ok, off in (
+        ("kind_spread", m.kind_spread, "d.spread.ok", "d.spread.off"),
+        ("same_field_share", m.homophily, "d.same.ok", "d.same.off"),
+    ):
         value = _number(reading.get(field))
         if reading.get(field) is None:
             todo.append(text("missing", field=field))
@@ -232,6 +247,7 @@ def check_diversity_reading(reading, net: LearningNetwork) -> Feedback:
 
 
 # --- 02 single points of failure and two new ties -------------------------------------
+
 
 def _apply_ties(net: LearningNetwork, plan) -> LearningNetwork:
     trial = net.copy()
@@ -296,6 +312,7 @@ def check_single_points(cut_points, new_ties, net: LearningNetwork) -> Feedback:
 
 # --- 03 nurture the ties that are fading -----------------------------------------
 
+
 def check_fading_ties(stale, routine, net: LearningNetwork) -> Feedback:
     """Exercise 03: the learner's stale ties and a routine to tend them.
 
@@ -324,8 +341,11 @@ def check_fading_ties(stale, routine, net: LearningNetwork) -> Feedback:
     covered = [n for n in actual if any(_same(r.get("tie"), n) for r in routine)]
     if actual and len(covered) < len(actual):
         todo.append(text("f.plan.count", covered=len(covered), total=len(actual)))
-    slow = [str(r.get("tie")) for r in routine
-            if _number(r.get("every_days")) is None or _number(r.get("every_days")) > m.stale_after_days]
+    slow = [
+        str(r.get("tie"))
+        for r in routine
+        if _number(r.get("every_days")) is None or _number(r.get("every_days")) > m.stale_after_days
+    ]
     if slow:
         todo.append(text("f.plan.every", days=int(m.stale_after_days), names=", ".join(slow)))
     if any(_words(r.get("action")) < SENTENCE_WORDS for r in routine):
@@ -345,6 +365,7 @@ def check_fading_ties(stale, routine, net: LearningNetwork) -> Feedback:
 
 
 # --- 04 currency model and a routine -------------------------------------------------
+
 
 def _mean_currency(**params) -> float:
     from connectivism.models import Currency
@@ -405,6 +426,7 @@ def check_currency_routine(settings, routine) -> Feedback:
 
 # --- 05 what the tools hold together -------------------------------------------------------
 
+
 def check_nonhuman(answer, net: LearningNetwork) -> Feedback:
     """Exercise 05: the learner's non-human share, key tool, its backup and a model run.
 
@@ -456,6 +478,7 @@ def check_nonhuman(answer, net: LearningNetwork) -> Feedback:
 
 # --- 06 capacity to know more: how few long ties -------------------------------------------
 
+
 def check_long_ties(p, long_ties, net: LearningNetwork) -> Feedback:
     """Exercise 06: the smallest share of shortcuts that halves distance, and two long ties.
 
@@ -499,6 +522,7 @@ def check_long_ties(p, long_ties, net: LearningNetwork) -> Feedback:
 
 # --- 07 argue one criticism against one principle --------------------------------------
 
+
 def check_argument(argument) -> Feedback:
     """Exercise 07: the structure of an argument (claim, evidence, reply, limit).
 
@@ -523,8 +547,12 @@ def check_argument(argument) -> Feedback:
         todo.append(text("missing", field="criticism"))
     if argument.get("model") not in MODELS:
         todo.append(text("a.model.unknown", choices=", ".join(sorted(MODELS))))
-    checks = (("claim", "a.claim.short", 12), ("evidence", None, SENTENCE_WORDS),
-              ("reply", "a.reply.short", 12), ("limit", "a.limit.short", SENTENCE_WORDS))
+    checks = (
+        ("claim", "a.claim.short", 12),
+        ("evidence", None, SENTENCE_WORDS),
+        ("reply", "a.reply.short", 12),
+        ("limit", "a.limit.short", SENTENCE_WORDS),
+    )
     for key, short, need in checks:
         value = argument.get(key)
         if _blank(value):
@@ -532,13 +560,16 @@ def check_argument(argument) -> Feedback:
         elif key == "evidence" and not re.search(r"\d", str(value)):
             todo.append(text("a.evidence.number"))
         elif _words(value) < need:
-            todo.append(text(short, need=need) if short else text("too_short", field=part(key), n=_words(value), need=need))
+            todo.append(
+                text(short, need=need) if short else text("too_short", field=part(key), n=_words(value), need=need)
+            )
         else:
             good.append(text("a.part.ok", part=part(key)))
     return _verdict(good, todo)
 
 
 # --- 08 plan one of Bell's six steps ---------------------------------------------------
+
 
 def check_bell_plan(plan) -> Feedback:
     """Exercise 08: the parts of a plan for one of Bell's six steps.

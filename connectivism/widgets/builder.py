@@ -27,8 +27,12 @@ from connectivism.session import EditSession, as_of_default
 
 __all__ = ["NetworkBuilder", "build_network"]
 
-_KIND_LABELS = {"person": "Person", "community": "Community", "resource": "Resource (blog, journal, database…)",
-                "tool": "Tool (app, feed reader…)"}
+_KIND_LABELS = {
+    "person": "Person",
+    "community": "Community",
+    "resource": "Resource (blog, journal, database…)",
+    "tool": "Tool (app, feed reader…)",
+}
 _WIDE = widgets.Layout(width="auto", min_width="16em")
 
 
@@ -36,8 +40,7 @@ def _message(kind: str, text: str) -> str:
     colour = {"error": "#a40000", "ok": "#1a6b2f", "info": "#333"}[kind]
     icon = {"error": "⚠", "ok": "✓", "info": "ℹ"}[kind]
     role = "alert" if kind == "error" else "status"
-    return (f"<div class='kit-message kit-{kind}' role='{role}' style='color:{colour}'>"
-            f"{icon} {html.escape(text)}</div>")
+    return f"<div class='kit-message kit-{kind}' role='{role}' style='color:{colour}'>{icon} {html.escape(text)}</div>"
 
 
 def _date_or_none(value: datetime.date | None) -> datetime.date | None:
@@ -63,16 +66,24 @@ class NetworkBuilder(widgets.VBox):
         open when there is no autosave yet; default: only "Me".
     """
 
-    def __init__(self, session: EditSession | None = None, *, as_of: datetime.date | None = None,
-                 measures: Callable | None = None, start: str | None = None) -> None:
+    def __init__(
+        self,
+        session: EditSession | None = None,
+        *,
+        as_of: datetime.date | None = None,
+        measures: Callable | None = None,
+        start: str | None = None,
+    ) -> None:
         if session is None:
             session = EditSession.resume(start=(lambda: load_example(start)) if start else None)
         self.session = session
         self.as_of = as_of or as_of_default()
         self._measures = measures or _kit_measures
         self._build_controls()
-        super().__init__([self.status, self.conflict_box, self.toolbar, self.tabs, self.picture, self.panels],
-                         layout=widgets.Layout(width="100%"))
+        super().__init__(
+            [self.status, self.conflict_box, self.toolbar, self.tabs, self.picture, self.panels],
+            layout=widgets.Layout(width="100%"),
+        )
         note = self.session.notice
         if self.session.restored:
             self.status.value = _message("ok", "Welcome back: your network was restored from the autosave.")
@@ -91,22 +102,34 @@ class NetworkBuilder(widgets.VBox):
         self.undo_button.on_click(lambda _: self.undo())
         self.start_choice = W.Dropdown(
             options=[("Just me (empty network)", "")] + [(f"Example: {d}", k) for k, (_, d) in EXAMPLES.items()],
-            description="Start over:", style={"description_width": "initial"}, layout=_WIDE)
+            description="Start over:",
+            style={"description_width": "initial"},
+            layout=_WIDE,
+        )
         self.start_name = W.Text(description="Your name:", placeholder="Me", style={"description_width": "initial"})
         self.start_button = W.Button(description="Start over", tooltip="Replace the network (you can undo this)")
         self.start_button.on_click(lambda _: self.start_over())
-        self.toolbar = W.HBox([self.undo_button, self.start_choice, self.start_name, self.start_button],
-                              layout=W.Layout(flex_flow="row wrap"))
+        self.toolbar = W.HBox(
+            [self.undo_button, self.start_choice, self.start_name, self.start_button],
+            layout=W.Layout(flex_flow="row wrap"),
+        )
 
         # another builder saved to the same autosave file: two choices, neither loses anything
-        self.keep_mine_button = W.Button(description="Keep mine in a new file", icon="save",
-                                         tooltip="Autosave this network in a new file from now on")
-        self.open_other_button = W.Button(description="Open the other network", icon="folder-open",
-                                          tooltip="Yours is first kept in a new file; Undo brings it back")
+        self.keep_mine_button = W.Button(
+            description="Keep mine in a new file",
+            icon="save",
+            tooltip="Autosave this network in a new file from now on",
+        )
+        self.open_other_button = W.Button(
+            description="Open the other network",
+            icon="folder-open",
+            tooltip="Yours is first kept in a new file; Undo brings it back",
+        )
         self.keep_mine_button.on_click(lambda _: self.keep_mine())
         self.open_other_button.on_click(lambda _: self.open_other())
-        self.conflict_box = W.HBox([self.keep_mine_button, self.open_other_button],
-                                   layout=W.Layout(flex_flow="row wrap", display="none"))
+        self.conflict_box = W.HBox(
+            [self.keep_mine_button, self.open_other_button], layout=W.Layout(flex_flow="row wrap", display="none")
+        )
 
         # add a node
         self.node_name = W.Text(description="Name:", placeholder="e.g. Ada Lovelace")
@@ -117,8 +140,17 @@ class NetworkBuilder(widgets.VBox):
         self.add_button = W.Button(description="Add node", button_style="primary", icon="plus")
         self.add_message = W.HTML()
         self.add_button.on_click(lambda _: self.add_node())
-        add_box = W.VBox([self.node_name, self.node_kind, self.node_topic, self.node_tags, self.node_note,
-                          self.add_button, self.add_message])
+        add_box = W.VBox(
+            [
+                self.node_name,
+                self.node_kind,
+                self.node_topic,
+                self.node_tags,
+                self.node_note,
+                self.add_button,
+                self.add_message,
+            ]
+        )
 
         # connect two nodes
         self.tie_a = W.Dropdown(description="From:")
@@ -126,13 +158,26 @@ class NetworkBuilder(widgets.VBox):
         self.tie_strength = W.IntSlider(value=3, min=1, max=5, description="Strength:", continuous_update=False)
         self.tie_since = W.DatePicker(description="Since:")
         self.tie_last = W.DatePicker(description="Last contact:", style={"description_width": "initial"})
-        self.tie_initiator = W.Dropdown(options=[("not recorded", None)] + [(i, i) for i in INITIATORS],
-                                        description="Started by:", style={"description_width": "initial"})
+        self.tie_initiator = W.Dropdown(
+            options=[("not recorded", None)] + [(i, i) for i in INITIATORS],
+            description="Started by:",
+            style={"description_width": "initial"},
+        )
         self.connect_button = W.Button(description="Connect", button_style="primary", icon="link")
         self.connect_message = W.HTML()
         self.connect_button.on_click(lambda _: self.connect())
-        connect_box = W.VBox([self.tie_a, self.tie_b, self.tie_strength, self.tie_since, self.tie_last,
-                              self.tie_initiator, self.connect_button, self.connect_message])
+        connect_box = W.VBox(
+            [
+                self.tie_a,
+                self.tie_b,
+                self.tie_strength,
+                self.tie_since,
+                self.tie_last,
+                self.tie_initiator,
+                self.connect_button,
+                self.connect_message,
+            ]
+        )
 
         # edit or remove
         self.edit_node = W.Dropdown(description="Node:")
@@ -152,11 +197,21 @@ class NetworkBuilder(widgets.VBox):
         self.remove_button.on_click(lambda _: self.remove())
         self.edit_tie_button.on_click(lambda _: self.update_tie())
         self.disconnect_button.on_click(lambda _: self.disconnect())
-        edit_box = W.VBox([
-            W.HTML("<b>A node</b>"), self.edit_node, W.HBox([self.edit_new_name, self.rename_button]),
-            W.HBox([self.edit_topic, self.edit_topic_button]), self.remove_button,
-            W.HTML("<b>A tie</b>"), self.edit_tie, self.edit_strength, self.edit_last,
-            W.HBox([self.edit_tie_button, self.disconnect_button]), self.edit_message])
+        edit_box = W.VBox(
+            [
+                W.HTML("<b>A node</b>"),
+                self.edit_node,
+                W.HBox([self.edit_new_name, self.rename_button]),
+                W.HBox([self.edit_topic, self.edit_topic_button]),
+                self.remove_button,
+                W.HTML("<b>A tie</b>"),
+                self.edit_tie,
+                self.edit_strength,
+                self.edit_last,
+                W.HBox([self.edit_tie_button, self.disconnect_button]),
+                self.edit_message,
+            ]
+        )
 
         # save and share
         self.export_links = W.HTML()
@@ -166,14 +221,23 @@ class NetworkBuilder(widgets.VBox):
         self.import_button = W.Button(description="Import the uploaded file(s)", icon="upload")
         self.import_button.on_click(lambda _: self.import_upload())
         self.share_message = W.HTML()
-        share_box = W.VBox([
-            W.HTML("<p>Your network is <b>autosaved</b> after every change. Binder sessions end after "
-                   "about ten idle minutes and their files are deleted: download a copy to keep it.</p>"),
-            self.export_button, self.export_links,
-            W.HTML("<p>Import a network saved by the kit (JSON or GraphML), or a CSV pair "
-                   "(the nodes file and the ties file together, in either order: their header rows tell "
-                   "them apart). Importing replaces the network; Undo brings it back.</p>"),
-            W.HBox([self.upload, self.import_button]), self.share_message])
+        share_box = W.VBox(
+            [
+                W.HTML(
+                    "<p>Your network is <b>autosaved</b> after every change. Binder sessions end after "
+                    "about ten idle minutes and their files are deleted: download a copy to keep it.</p>"
+                ),
+                self.export_button,
+                self.export_links,
+                W.HTML(
+                    "<p>Import a network saved by the kit (JSON or GraphML), or a CSV pair "
+                    "(the nodes file and the ties file together, in either order: their header rows tell "
+                    "them apart). Importing replaces the network; Undo brings it back.</p>"
+                ),
+                W.HBox([self.upload, self.import_button]),
+                self.share_message,
+            ]
+        )
 
         self.tabs = W.Tab(children=[add_box, connect_box, edit_box, share_box])
         for i, title in enumerate(["Add a node", "Connect", "Edit or remove", "Save & share"]):
@@ -187,8 +251,7 @@ class NetworkBuilder(widgets.VBox):
 
     # --- actions (each: validate in the model, refresh, or show the message) ----------
 
-    def _attempt(self, label: str, change: Callable, message: widgets.HTML, done: str,
-                 clear: tuple = ()) -> bool:
+    def _attempt(self, label: str, change: Callable, message: widgets.HTML, done: str, clear: tuple = ()) -> bool:
         try:
             self.session.do(label, change)
         except NetworkError as err:
@@ -202,55 +265,81 @@ class NetworkBuilder(widgets.VBox):
 
     @property
     def network(self) -> LearningNetwork:
+        """The network being built (the session's current network)."""
         return self.session.network
 
     def add_node(self) -> bool:
+        """Add the node described in the form; True if it was added, else the reason is shown."""
         name = self.node_name.value
         tags = [t.strip() for t in self.node_tags.value.split(",") if t.strip()]
         topic, note = self.node_topic.value.strip(), self.node_note.value
         return self._attempt(
             f"add {name.strip()}",
             lambda net: net.add(name, self.node_kind.value, topic=topic, tags=tags, note=note),
-            self.add_message, f"Added {name.strip()}.",
-            clear=(self.node_name, self.node_topic, self.node_tags, self.node_note))
+            self.add_message,
+            f"Added {name.strip()}.",
+            clear=(self.node_name, self.node_topic, self.node_tags, self.node_note),
+        )
 
     def connect(self) -> bool:
+        """Tie the two chosen nodes; True if the tie was added, else the reason is shown."""
         a, b = self.tie_a.value, self.tie_b.value
         if a is None or b is None:
             self.connect_message.value = _message("error", "Choose two nodes to connect (add a node first).")
             return False
         return self._attempt(
             f"connect {a} and {b}",
-            lambda net: net.connect(a, b, strength=self.tie_strength.value,
-                                    since=_date_or_none(self.tie_since.value),
-                                    last_contact=_date_or_none(self.tie_last.value),
-                                    initiated_by=self.tie_initiator.value),
-            self.connect_message, f"Connected {a} and {b}.")
+            lambda net: net.connect(
+                a,
+                b,
+                strength=self.tie_strength.value,
+                since=_date_or_none(self.tie_since.value),
+                last_contact=_date_or_none(self.tie_last.value),
+                initiated_by=self.tie_initiator.value,
+            ),
+            self.connect_message,
+            f"Connected {a} and {b}.",
+        )
 
     def rename(self) -> bool:
+        """Rename the chosen node; True if it was renamed, else the reason is shown."""
         old, new = self.edit_node.value, self.edit_new_name.value
         if old is None:
             self.edit_message.value = _message("error", "Choose a node first.")
             return False
-        return self._attempt(f"rename {old}", lambda net: net.rename(old, new), self.edit_message,
-                             f"Renamed {old} to {new.strip()}.", clear=(self.edit_new_name,))
+        return self._attempt(
+            f"rename {old}",
+            lambda net: net.rename(old, new),
+            self.edit_message,
+            f"Renamed {old} to {new.strip()}.",
+            clear=(self.edit_new_name,),
+        )
 
     def change_topic(self) -> bool:
+        """Set the chosen node's topic; True if it was changed, else the reason is shown."""
         name = self.edit_node.value
         if name is None:
             self.edit_message.value = _message("error", "Choose a node first.")
             return False
-        return self._attempt(f"change the topic of {name}",
-                             lambda net: net.edit(name, topic=self.edit_topic.value.strip()),
-                             self.edit_message, f"Changed the topic of {name}.")
+        return self._attempt(
+            f"change the topic of {name}",
+            lambda net: net.edit(name, topic=self.edit_topic.value.strip()),
+            self.edit_message,
+            f"Changed the topic of {name}.",
+        )
 
     def remove(self) -> bool:
+        """Remove the chosen node and its ties; True if it was removed, else the reason is shown."""
         name = self.edit_node.value
         if name is None:
             self.edit_message.value = _message("error", "Choose a node first.")
             return False
-        return self._attempt(f"remove {name}", lambda net: net.remove(name), self.edit_message,
-                             f"Removed {name} and its ties (Undo brings them back).")
+        return self._attempt(
+            f"remove {name}",
+            lambda net: net.remove(name),
+            self.edit_message,
+            f"Removed {name} and its ties (Undo brings them back).",
+        )
 
     def _chosen_tie(self):
         pair = self.edit_tie.value
@@ -259,22 +348,29 @@ class NetworkBuilder(widgets.VBox):
         return pair
 
     def update_tie(self) -> bool:
+        """Set the chosen tie's strength and last contact; True if it was changed, else the reason is shown."""
         pair = self._chosen_tie()
         if pair is None:
             return False
         a, b = pair
-        return self._attempt(f"update the tie {a}–{b}",
-                             lambda net: net.edit_tie(a, b, strength=self.edit_strength.value,
-                                                      last_contact=_date_or_none(self.edit_last.value)),
-                             self.edit_message, f"Updated the tie {a}–{b}.")
+        return self._attempt(
+            f"update the tie {a}–{b}",
+            lambda net: net.edit_tie(
+                a, b, strength=self.edit_strength.value, last_contact=_date_or_none(self.edit_last.value)
+            ),
+            self.edit_message,
+            f"Updated the tie {a}–{b}.",
+        )
 
     def disconnect(self) -> bool:
+        """Remove the chosen tie; True if it was removed, else the reason is shown."""
         pair = self._chosen_tie()
         if pair is None:
             return False
         a, b = pair
-        return self._attempt(f"remove the tie {a}–{b}", lambda net: net.disconnect(a, b),
-                             self.edit_message, f"Removed the tie {a}–{b}.")
+        return self._attempt(
+            f"remove the tie {a}–{b}", lambda net: net.disconnect(a, b), self.edit_message, f"Removed the tie {a}–{b}."
+        )
 
     def _say(self, kind: str, text: str) -> None:
         """Show a message in the status line, unless an autosave problem is shown there."""
@@ -282,6 +378,7 @@ class NetworkBuilder(widgets.VBox):
             self.status.value = _message(kind, text)
 
     def undo(self) -> str | None:
+        """Undo the last change; its label, or None when there was nothing to undo."""
         label = self.session.undo()
         self.refresh()
         if label:
@@ -291,6 +388,7 @@ class NetworkBuilder(widgets.VBox):
         return label
 
     def start_over(self) -> bool:
+        """Replace the network by the chosen example or an empty one; True if it was replaced."""
         key = self.start_choice.value
         try:
             if key:
@@ -309,13 +407,20 @@ class NetworkBuilder(widgets.VBox):
         """Each download: file name, type, how to make its text, label."""
         net = self.network
         return [
-            ("my-learning-network.json", "application/json", lambda: to_json(net),
-             "Your network (JSON: everything)"),
-            ("my-learning-network-nodes.csv", "text/csv", lambda: "\ufeff" + to_csv(net)[0],
-             "Nodes (CSV, for spreadsheets)"),
+            ("my-learning-network.json", "application/json", lambda: to_json(net), "Your network (JSON: everything)"),
+            (
+                "my-learning-network-nodes.csv",
+                "text/csv",
+                lambda: "\ufeff" + to_csv(net)[0],
+                "Nodes (CSV, for spreadsheets)",
+            ),
             ("my-learning-network-ties.csv", "text/csv", lambda: "\ufeff" + to_csv(net)[1], "Ties (CSV)"),
-            ("my-learning-network-anonymised.json", "application/json", lambda: to_json(anonymised(net)),
-             "Anonymised copy (people's names replaced, notes removed): for sharing with a class"),
+            (
+                "my-learning-network-anonymised.json",
+                "application/json",
+                lambda: to_json(anonymised(net)),
+                "Anonymised copy (people's names replaced, notes removed): for sharing with a class",
+            ),
         ]
 
     def prepare_downloads(self) -> None:
@@ -331,14 +436,19 @@ class NetworkBuilder(widgets.VBox):
             except Exception as err:  # one kind failing must not take the others with it
                 # a kit error explains itself to the learner; anything else is named, not quoted
                 why = err if isinstance(err, NetworkError) else f"an error in the kit ({type(err).__name__})"
-                items.append(f"<li class='kit-error' role='alert' style='color:#a40000'>⚠ "
-                             f"{html.escape(label)}: could not be prepared ({html.escape(f'{why}')}). "
-                             "The other downloads are complete.</li>")
+                items.append(
+                    f"<li class='kit-error' role='alert' style='color:#a40000'>⚠ "
+                    f"{html.escape(label)}: could not be prepared ({html.escape(f'{why}')}). "
+                    "The other downloads are complete.</li>"
+                )
                 continue
-            items.append(f"<li><a download='{filename}' href='data:{mime};charset=utf-8;base64,{data}'>"
-                         f"{html.escape(label)}</a></li>")
-        self.export_links.value = (f"<ul class='kit-downloads'>{''.join(items)}</ul>"
-                                   f"<small>File format version {FORMAT_VERSION}.</small>")
+            items.append(
+                f"<li><a download='{filename}' href='data:{mime};charset=utf-8;base64,{data}'>"
+                f"{html.escape(label)}</a></li>"
+            )
+        self.export_links.value = (
+            f"<ul class='kit-downloads'>{''.join(items)}</ul><small>File format version {FORMAT_VERSION}.</small>"
+        )
 
     def keep_mine(self) -> bool:
         """After another builder saved to the same file: autosave this network in a new file."""
@@ -346,8 +456,11 @@ class NetworkBuilder(widgets.VBox):
         self.refresh()
         if path is None:
             return False
-        self._say("ok", f"Your network is kept and autosaved in {path.name} from now on; "
-                        "the other builder's file was left as it is.")
+        self._say(
+            "ok",
+            f"Your network is kept and autosaved in {path.name} from now on; "
+            "the other builder's file was left as it is.",
+        )
         return True
 
     def open_other(self) -> bool:
@@ -356,8 +469,10 @@ class NetworkBuilder(widgets.VBox):
         self.refresh()
         if kept is None:
             return False
-        self._say("ok", f"Opened the network the other builder saved. Yours is kept in {kept.name}, "
-                        "and Undo brings it back here.")
+        self._say(
+            "ok",
+            f"Opened the network the other builder saved. Yours is kept in {kept.name}, and Undo brings it back here.",
+        )
         return True
 
     def _csv_pair(self, files: list) -> tuple[bytes, bytes] | None:
@@ -368,15 +483,18 @@ class NetworkBuilder(widgets.VBox):
             return bytes(nodes["content"]), bytes(ties["content"])
         described = "; ".join(
             f"'{f['name']}' " + (f"looks like the {kind} file" if kind else "is neither")
-            for f, kind in zip(files, kinds))
+            for f, kind in zip(files, kinds)
+        )
         self.share_message.value = _message(
             "error",
             f"Could not tell which file holds the nodes and which the ties ({described}): the first row of "
             f"the nodes file must be {','.join(NODE_COLUMNS)} and that of the ties file "
-            f"{','.join(TIE_COLUMNS)}. Fix the header rows (the templates show them) and upload both again.")
+            f"{','.join(TIE_COLUMNS)}. Fix the header rows (the templates show them) and upload both again.",
+        )
         return None
 
     def import_upload(self) -> bool:
+        """Replace the network by the uploaded file(s); True if it was replaced, else the reason is shown."""
         files = list(self.upload.value)
         if not files:
             self.share_message.value = _message("error", "Choose a file with the Import button first.")
@@ -393,7 +511,8 @@ class NetworkBuilder(widgets.VBox):
                     fresh = load(bytes(files[0]["content"]), name=files[0]["name"])
             else:
                 self.share_message.value = _message(
-                    "error", "Upload one JSON or GraphML file, or two CSV files (nodes and ties) together.")
+                    "error", "Upload one JSON or GraphML file, or two CSV files (nodes and ties) together."
+                )
                 return False
             self.session.replace(fresh, "import")
         except NetworkError as err:
@@ -402,7 +521,9 @@ class NetworkBuilder(widgets.VBox):
         finally:
             self.upload.value = ()
         self.share_message.value = _message(
-            "ok", f"Imported a network of {len(fresh)} nodes and {len(fresh.ties)} ties (Undo brings back the previous one).")
+            "ok",
+            f"Imported a network of {len(fresh)} nodes and {len(fresh.ties)} ties (Undo brings back the previous one).",
+        )
         for notice in notices:
             self.share_message.value += _message("info", notice)
         self.refresh()
@@ -441,8 +562,9 @@ class NetworkBuilder(widgets.VBox):
         self.undo_button.disabled = not self.session.can_undo
         graph = net.to_networkx()
         self._positions = extend_positions(graph, getattr(self, "_positions", {}))
-        self.picture.value = draw(graph, title=net.metadata.title or f"{net.me}'s learning network",
-                                  pos=self._positions).html
+        self.picture.value = draw(
+            graph, title=net.metadata.title or f"{net.me}'s learning network", pos=self._positions
+        ).html
         measures_html, suggestions_html = self._measures(net, self.as_of)
         self.measures_html.value = measures_html
         self.suggestions_html.value = suggestions_html
@@ -463,8 +585,10 @@ def _kit_measures(net: LearningNetwork, as_of: datetime.date) -> tuple[str, str]
 
     measures = measure_all(net, as_of=as_of)
     suggestions = suggest(net, as_of=as_of, measures=measures)
-    return (f"<div class='kit-measures'>{measures_table(measures).html}{profile_table(measures).html}</div>",
-            f"<div class='kit-next-steps'>{suggestions_list(suggestions, measures).html}</div>")
+    return (
+        f"<div class='kit-measures'>{measures_table(measures).html}{profile_table(measures).html}</div>",
+        f"<div class='kit-next-steps'>{suggestions_list(suggestions, measures).html}</div>",
+    )
 
 
 def build_network(**kwargs) -> NetworkBuilder:

@@ -46,13 +46,14 @@ class KindFilter(widgets.VBox):
         self.graph = graph_of(network)
         self.title = title
         self.choice = widgets.ToggleButtons(
-            options=_CHOICES, value=None, description="Show:",
+            options=_CHOICES,
+            value=None,
+            description="Show:",
             style={"button_width": "auto"},
         )
         self.caption = widgets.HTML()
         self.picture = widgets.HTML(layout=widgets.Layout(width="100%"))
-        super().__init__([self.choice, self.caption, self.picture],
-                         layout=widgets.Layout(width="100%"))
+        super().__init__([self.choice, self.caption, self.picture], layout=widgets.Layout(width="100%"))
         self.choice.observe(self._redraw, names="value")
         self._redraw()
 
@@ -70,6 +71,5 @@ class KindFilter(widgets.VBox):
         sub = self.subgraph()
         kind = self.choice.value
         shown = "everything" if kind is None else f"{dict((v, k) for k, v in _CHOICES)[kind].lower()} only, with you"
-        self.caption.value = (f"Showing {shown}: {sub.number_of_nodes()} of "
-                              f"{self.graph.number_of_nodes()} nodes.")
+        self.caption.value = f"Showing {shown}: {sub.number_of_nodes()} of {self.graph.number_of_nodes()} nodes."
         self.picture.value = draw(sub, title=self.title).html

@@ -57,23 +57,46 @@ def control_for(spec: Parameter) -> widgets.ValueWidget:
     >>> type(slider).__name__, slider.continuous_update, slider.value
     ('FloatLogSlider', False, 0.01)
     """
-    common = {"description": spec.label or spec.name, "style": {"description_width": "initial"},
-              "tooltip": f"{spec.name}: {spec.help}" if spec.help else spec.name,
-              "layout": widgets.Layout(width="100%", max_width="26em")}
+    common = {
+        "description": spec.label or spec.name,
+        "style": {"description_width": "initial"},
+        "tooltip": f"{spec.name}: {spec.help}" if spec.help else spec.name,
+        "layout": widgets.Layout(width="100%", max_width="26em"),
+    }
     if spec.type is str:
         return widgets.Dropdown(options=list(spec.choices), value=spec.default, **common)
     if spec.type is int:
-        return widgets.IntSlider(value=spec.default, min=int(spec.min), max=int(spec.max),
-                                 step=int(spec.step or 1), continuous_update=False, **common)
+        return widgets.IntSlider(
+            value=spec.default,
+            min=int(spec.min),
+            max=int(spec.max),
+            step=int(spec.step or 1),
+            continuous_update=False,
+            **common,
+        )
     if spec.log:
         low = spec.slider_min if spec.slider_min is not None else max(spec.min, 1e-6)
-        return widgets.FloatLogSlider(value=max(spec.default, low), base=10, min=math.log10(low),
-                                      max=math.log10(spec.max), step=spec.step or 0.05,
-                                      readout_format=".3g", continuous_update=False, **common)
+        return widgets.FloatLogSlider(
+            value=max(spec.default, low),
+            base=10,
+            min=math.log10(low),
+            max=math.log10(spec.max),
+            step=spec.step or 0.05,
+            readout_format=".3g",
+            continuous_update=False,
+            **common,
+        )
     step = spec.step or (spec.max - spec.min) / 100
     decimals = max(0, -int(math.floor(math.log10(step)))) if step < 1 else 0
-    return widgets.FloatSlider(value=spec.default, min=spec.min, max=spec.max, step=step,
-                               readout_format=f".{decimals}f", continuous_update=False, **common)
+    return widgets.FloatSlider(
+        value=spec.default,
+        min=spec.min,
+        max=spec.max,
+        step=step,
+        readout_format=f".{decimals}f",
+        continuous_update=False,
+        **common,
+    )
 
 
 _DASHES = ("", "7 4", "2 3", "9 3 2 3")
@@ -137,8 +160,11 @@ def _panel_svg(chart: Chart, x0: float) -> tuple[str, int]:
     xlo, xhi = _x_range(chart, bars)
     ys = np.concatenate([s.y for s in chart.series]) if chart.series else np.array([0.0, 1.0])
     ys = ys[np.isfinite(ys)]
-    ylo, yhi = chart.ylim if chart.ylim else (min(0.0, float(ys.min()) if ys.size else 0.0),
-                                              float(ys.max()) if ys.size else 1.0)
+    ylo, yhi = (
+        chart.ylim
+        if chart.ylim
+        else (min(0.0, float(ys.min()) if ys.size else 0.0), float(ys.max()) if ys.size else 1.0)
+    )
     if yhi <= ylo:
         yhi = ylo + 1.0
 
@@ -148,32 +174,36 @@ def _panel_svg(chart: Chart, x0: float) -> tuple[str, int]:
     def py(y: float) -> float:
         return top + height - (min(max(y, ylo), yhi) - ylo) / (yhi - ylo) * height
 
-    out = [f"<text x='{x0 + _PANEL_W / 2:.1f}' y='18' text-anchor='middle' font-size='14' "
-           f"font-weight='bold'>{esc(chart.title)}</text>"]
+    out = [
+        f"<text x='{x0 + _PANEL_W / 2:.1f}' y='18' text-anchor='middle' font-size='14' "
+        f"font-weight='bold'>{esc(chart.title)}</text>"
+    ]
     for yt in _nice_ticks(ylo, yhi):
         if ylo - 1e-12 <= yt <= yhi + 1e-12:
-            out.append(f"<line x1='{left}' x2='{left + width}' y1='{py(yt):.1f}' y2='{py(yt):.1f}' "
-                       "stroke='#dddddd'/>")
+            out.append(f"<line x1='{left}' x2='{left + width}' y1='{py(yt):.1f}' y2='{py(yt):.1f}' stroke='#dddddd'/>")
             out.append(f"<text x='{left - 6}' y='{py(yt) + 4:.1f}' text-anchor='end'>{_fmt(yt)}</text>")
     if bars or chart.xticklabels:
         ticks = sorted({int(x) for s in chart.series for x in s.x})
-        labels = [chart.xticklabels[i] if chart.xticklabels and i < len(chart.xticklabels) else _fmt(i)
-                  for i in ticks]
+        labels = [chart.xticklabels[i] if chart.xticklabels and i < len(chart.xticklabels) else _fmt(i) for i in ticks]
     elif log:
-        ticks = [10.0 ** e for e in range(int(xlo), int(xhi) + 1)]
+        ticks = [10.0**e for e in range(int(xlo), int(xhi) + 1)]
         labels = [_fmt(t) for t in ticks]
     else:
         ticks = [t for t in _nice_ticks(xlo, xhi) if xlo - 1e-9 <= t <= xhi + 1e-9]
         labels = [_fmt(t) for t in ticks]
     for xt, label in zip(ticks, labels):
-        out.append(f"<line x1='{px(xt):.1f}' x2='{px(xt):.1f}' y1='{top + height}' "
-                   f"y2='{top + height + 4}' stroke='#444444'/>")
+        out.append(
+            f"<line x1='{px(xt):.1f}' x2='{px(xt):.1f}' y1='{top + height}' y2='{top + height + 4}' stroke='#444444'/>"
+        )
         out.append(f"<text x='{px(xt):.1f}' y='{top + height + 17}' text-anchor='middle'>{esc(label)}</text>")
     out.append(f"<rect x='{left}' y='{top}' width='{width}' height='{height}' fill='none' stroke='#444444'/>")
-    out.append(f"<text x='{left + width / 2:.1f}' y='{top + height + 36}' text-anchor='middle'>"
-               f"{esc(chart.xlabel)}</text>")
-    out.append(f"<text transform='translate({x0 + 16},{top + height / 2:.1f}) rotate(-90)' "
-               f"text-anchor='middle'>{esc(chart.ylabel)}</text>")
+    out.append(
+        f"<text x='{left + width / 2:.1f}' y='{top + height + 36}' text-anchor='middle'>{esc(chart.xlabel)}</text>"
+    )
+    out.append(
+        f"<text transform='translate({x0 + 16},{top + height / 2:.1f}) rotate(-90)' "
+        f"text-anchor='middle'>{esc(chart.ylabel)}</text>"
+    )
     legend = []
     line_no = bar_no = 0
     bar_w = 0.8 / max(len(bars), 1)
@@ -185,13 +215,14 @@ def _panel_svg(chart: Chart, x0: float) -> tuple[str, int]:
             for x, y in zip(s.x, s.y):
                 if math.isfinite(y):
                     x1, x2 = px(x + offset - bar_w / 2), px(x + offset + bar_w / 2)
-                    out.append(f"<rect x='{x1:.1f}' y='{py(y):.1f}' width='{x2 - x1:.1f}' "
-                               f"height='{py(ylo) - py(y):.1f}' fill='{fill}' stroke='#222222'/>")
+                    out.append(
+                        f"<rect x='{x1:.1f}' y='{py(y):.1f}' width='{x2 - x1:.1f}' "
+                        f"height='{py(ylo) - py(y):.1f}' fill='{fill}' stroke='#222222'/>"
+                    )
             legend.append(("bar", colour, fill, s.label))
             bar_no += 1
             continue
-        pts = [(px(x), py(y)) for x, y in zip(s.x, s.y)
-               if math.isfinite(x) and math.isfinite(y) and (x > 0 or not log)]
+        pts = [(px(x), py(y)) for x, y in zip(s.x, s.y) if math.isfinite(x) and math.isfinite(y) and (x > 0 or not log)]
         if s.kind == "marker":
             out.extend(_star(x, y, 9) for x, y in pts)
             legend.append(("marker", "#000000", "", s.label))
@@ -200,8 +231,10 @@ def _panel_svg(chart: Chart, x0: float) -> tuple[str, int]:
         dash = "2 3" if s.kind == "points" else _DASHES[line_no % len(_DASHES)]
         if len(pts) > 1:
             coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in pts)
-            out.append(f"<polyline points='{coords}' fill='none' stroke='{colour}' stroke-width='2.2' "
-                       f"stroke-dasharray='{dash}'/>")
+            out.append(
+                f"<polyline points='{coords}' fill='none' stroke='{colour}' stroke-width='2.2' "
+                f"stroke-dasharray='{dash}'/>"
+            )
         if s.kind == "points":
             out.extend(f"<circle cx='{x:.1f}' cy='{y:.1f}' r='3.5' fill='{colour}'/>" for x, y in pts)
         legend.append(("points" if s.kind == "points" else "line", colour, dash, s.label))
@@ -210,11 +243,15 @@ def _panel_svg(chart: Chart, x0: float) -> tuple[str, int]:
         if value is None:
             continue
         if vertical:
-            out.append(f"<line x1='{px(value):.1f}' x2='{px(value):.1f}' y1='{top}' y2='{top + height}' "
-                       "stroke='#555555' stroke-dasharray='4 3'/>")
+            out.append(
+                f"<line x1='{px(value):.1f}' x2='{px(value):.1f}' y1='{top}' y2='{top + height}' "
+                "stroke='#555555' stroke-dasharray='4 3'/>"
+            )
         else:
-            out.append(f"<line x1='{left}' x2='{left + width}' y1='{py(value):.1f}' y2='{py(value):.1f}' "
-                       "stroke='#555555' stroke-dasharray='4 3'/>")
+            out.append(
+                f"<line x1='{left}' x2='{left + width}' y1='{py(value):.1f}' y2='{py(value):.1f}' "
+                "stroke='#555555' stroke-dasharray='4 3'/>"
+            )
         if chart.ref_label:
             legend.append(("ref", "#555555", "4 3", chart.ref_label))
     for i, (kind, colour, style, label) in enumerate(legend):  # the legend, under the panel
@@ -224,8 +261,10 @@ def _panel_svg(chart: Chart, x0: float) -> tuple[str, int]:
         elif kind == "marker":
             out.append(_star(x + 11, y - 4, 7))
         else:
-            out.append(f"<line x1='{x}' x2='{x + 22}' y1='{y - 4}' y2='{y - 4}' stroke='{colour}' "
-                       f"stroke-width='{1.4 if kind == 'ref' else 2.2}' stroke-dasharray='{style}'/>")
+            out.append(
+                f"<line x1='{x}' x2='{x + 22}' y1='{y - 4}' y2='{y - 4}' stroke='{colour}' "
+                f"stroke-width='{1.4 if kind == 'ref' else 2.2}' stroke-dasharray='{style}'/>"
+            )
             if kind == "points":
                 out.append(f"<circle cx='{x + 11}' cy='{y - 4}' r='3.5' fill='{colour}'/>")
         out.append(f"<text x='{x + 28}' y='{y}'>{esc(label)}</text>")
@@ -259,11 +298,14 @@ def charts_svg(charts) -> str:
     hatches = "".join(
         f"<pattern id='hatch{i}' width='6' height='6' patternUnits='userSpaceOnUse' "
         f"patternTransform='rotate(45)'><rect width='6' height='6' fill='#ffffff'/>"
-        f"<rect width='3' height='6' fill='{colour}'/></pattern>" for i, colour in enumerate(_COLOURS))
-    return (f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' "
-            f"viewBox='0 0 {width} {height}' font-family='sans-serif' font-size='12' fill='#222222'>"
-            f"<defs>{hatches}</defs><rect width='{width}' height='{height}' fill='#ffffff'/>"
-            + "".join(parts) + "</svg>")
+        f"<rect width='3' height='6' fill='{colour}'/></pattern>"
+        for i, colour in enumerate(_COLOURS)
+    )
+    return (
+        f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' "
+        f"viewBox='0 0 {width} {height}' font-family='sans-serif' font-size='12' fill='#222222'>"
+        f"<defs>{hatches}</defs><rect width='{width}' height='{height}' fill='#ffffff'/>" + "".join(parts) + "</svg>"
+    )
 
 
 def charts_alt(charts) -> str:
@@ -287,8 +329,10 @@ def charts_html(charts) -> str:
     """
     charts = list(charts)
     data = base64.b64encode(charts_svg(charts).encode("utf-8")).decode("ascii")
-    return (f"<img alt='{html.escape(charts_alt(charts), quote=True)}' class='kit-model-plot' "
-            f"src='data:image/svg+xml;base64,{data}' style='max-width:100%;height:auto'>")
+    return (
+        f"<img alt='{html.escape(charts_alt(charts), quote=True)}' class='kit-model-plot' "
+        f"src='data:image/svg+xml;base64,{data}' style='max-width:100%;height:auto'>"
+    )
 
 
 class ModelExplorer(widgets.VBox):
@@ -340,15 +384,25 @@ class ModelExplorer(widgets.VBox):
             control = control_for(spec)
             control.value = start[spec.name]
             self.sliders[spec.name] = control
-        self.seed = widgets.BoundedIntText(value=seed, min=0, max=MAX_SEED, description="seed",
-                                           tooltip="the same seed and settings always give the same run",
-                                           layout=widgets.Layout(width="12em"))
-        self.rerun = widgets.Button(description="Run again (new seed)", icon="refresh",
-                                    tooltip="run the model again with the next seed",
-                                    layout=widgets.Layout(width="auto"))
+        self.seed = widgets.BoundedIntText(
+            value=seed,
+            min=0,
+            max=MAX_SEED,
+            description="seed",
+            tooltip="the same seed and settings always give the same run",
+            layout=widgets.Layout(width="12em"),
+        )
+        self.rerun = widgets.Button(
+            description="Run again (new seed)",
+            icon="refresh",
+            tooltip="run the model again with the next seed",
+            layout=widgets.Layout(width="auto"),
+        )
         self.challenge = widgets.HTML(
             f"<p class='kit-model-challenge'><strong>Try this:</strong> {html.escape(model.challenge)}</p>"
-            if model.challenge else "")
+            if model.challenge
+            else ""
+        )
         self.message = widgets.HTML()
         self.plot = widgets.HTML(layout=widgets.Layout(width="100%"))
         self.text = widgets.HTML()
@@ -356,9 +410,10 @@ class ModelExplorer(widgets.VBox):
         self.show_network = network
         self.result = None
         self.timings: dict[str, float] = {}
-        controls = widgets.VBox(list(self.sliders.values())
-                                + [widgets.HBox([self.seed, self.rerun]), self.message],
-                                layout=widgets.Layout(width="100%"))
+        controls = widgets.VBox(
+            list(self.sliders.values()) + [widgets.HBox([self.seed, self.rerun]), self.message],
+            layout=widgets.Layout(width="100%"),
+        )
         parts = [self.challenge, controls, self.plot, self.text] + ([self.picture] if network else [])
         super().__init__(parts, layout=widgets.Layout(width="100%"))
         for control in [*self.sliders.values(), self.seed]:
@@ -383,23 +438,31 @@ class ModelExplorer(widgets.VBox):
             result = self.model.run(seed=int(self.seed.value), **self.values())
         except NetworkError as error:
             self.result = None
-            self.message.value = (f"<p class='kit-model-error' role='alert' style='color:#a40000'>"
-                                  f"{html.escape(str(error))}</p>")
+            self.message.value = (
+                f"<p class='kit-model-error' role='alert' style='color:#a40000'>{html.escape(str(error))}</p>"
+            )
             return
         ran = time.perf_counter()
         self.result = result
         self.message.value = ""
         self.plot.value = charts_html(self.model.charts(result))
-        self.text.value = f"<p class='kit-model-result' aria-live='polite'>{html.escape(self.model.summary(result))}</p>"
+        self.text.value = (
+            f"<p class='kit-model-result' aria-live='polite'>{html.escape(self.model.summary(result))}</p>"
+        )
         plotted = time.perf_counter()
         if self.show_network:
             view = self.model.view(result)
             if view is not None:
-                drawing = draw(view.graph, title=view.title, pos=view.pos, height=380,
-                               highlight=view.highlight, highlight_label=view.highlight_label)
-                self.picture.value = (f"<p class='kit-model-view-title'><strong>{html.escape(view.title)}</strong></p>"
-                                      + drawing.html)
+                drawing = draw(
+                    view.graph,
+                    title=view.title,
+                    pos=view.pos,
+                    height=380,
+                    highlight=view.highlight,
+                    highlight_label=view.highlight_label,
+                )
+                self.picture.value = (
+                    f"<p class='kit-model-view-title'><strong>{html.escape(view.title)}</strong></p>" + drawing.html
+                )
         done = time.perf_counter()
-        self.timings = {"run": ran - start, "plot": plotted - ran, "network": done - plotted,
-                        "total": done - start}
-
+        self.timings = {"run": ran - start, "plot": plotted - ran, "network": done - plotted, "total": done - start}

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from string import ascii_lowercase
-from typing import Dict, Mapping
 
 __all__ = ["year_labels", "apply_year_labels"]
 
@@ -49,7 +49,7 @@ def _title_key(entry) -> str:
     return _ARTICLE.sub("", title)
 
 
-def year_labels(entries: Mapping[str, object]) -> Dict[str, str]:
+def year_labels(entries: Mapping[str, object]) -> dict[str, str]:
     """Return the year label each entry should render with.
 
     Parameters

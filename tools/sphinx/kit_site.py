@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 import os
 
-from sphinx.util import logging
-
 from sphinx.builders.html._assets import _JavaScript
+from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
