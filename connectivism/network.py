@@ -42,11 +42,13 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import difflib
+import functools
 import numbers
+import operator
 import re
 import secrets
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -86,9 +88,13 @@ __all__ = [
     "MAX_TITLE_LENGTH",
     "MAX_TEXT_LENGTH",
     "BIDI_CONTROLS",
+    "CODECS",
     "Node",
     "Tie",
     "Metadata",
+    "FieldInfo",
+    "record_field",
+    "fields_of",
     "LearningNetwork",
     "normalise_name",
     "match_key",
@@ -133,9 +139,6 @@ MAX_TEXT_LENGTH = 500_000
 #: it is stored ("Trojan Source", CVE-2021-42574). Notes may hold them.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
-_NODE_FIELDS = ("kind", "topic", "tags", "note")
-_TIE_FIELDS = ("strength", "since", "last_contact", "initiated_by")
-_METADATA_FIELDS = ("title", "created", "as_of", "learner_id", "saved_at")
 _LEARNER_ID = re.compile(r"[0-9a-f]{32}")
 _ISO_TIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?(?:Z|[+-][0-9]{2}:[0-9]{2})"
@@ -355,29 +358,30 @@ def _clean_line(value: object, *, field: str, owner: str, limit: int) -> str:
     return text
 
 
-def _clean_note(value: object, *, owner: str) -> str:
-    """Validate a note: free text; line breaks become "\\n"; ends stripped."""
+def _clean_note(value: object, *, owner: str, field: str = "note") -> str:
+    """Validate a note (or another free text): line breaks become "\\n"; ends stripped."""
     if value is None:
         return ""
     if not isinstance(value, str):
         raise InvalidFieldError(
-            f"The note {owner} is {_q(value)}, which is not text: write it as text, or leave it empty.",
-            field="note",
+            f"The {field} {owner} is {_q(value)}, which is not text: write it as text, or leave it empty.",
+            field=field,
             value=value,
         )
     text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
     bad = _bad_character(text, allow="\n\t")
     if bad is not None:
         raise InvalidFieldError(
-            f"The note {owner} contains an invisible control character (U+{ord(bad):04X}): "
+            f"The {field} {owner} contains an invisible control character (U+{ord(bad):04X}): "
             "remove it; notes can hold any text, tabs and line breaks.",
-            field="note",
+            field=field,
             value=value,
         )
     if len(text) > MAX_NOTE_LENGTH:
         raise InvalidFieldError(
-            f"The note {owner} is {len(text)} characters long: a note can be at most {MAX_NOTE_LENGTH} characters.",
-            field="note",
+            f"The {field} {owner} is {len(text)} characters long: a {field} can be at most "
+            f"{MAX_NOTE_LENGTH} characters.",
+            field=field,
             value=value,
         )
     return text
@@ -533,6 +537,341 @@ def _check_fields(fields: dict[str, Any], allowed: tuple[str, ...], *, what: str
         )
 
 
+def _clean_learner_id(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _LEARNER_ID.fullmatch(value):
+        # the value is not quoted: it is an identity field, and a file's author controls it
+        raise InvalidFieldError(
+            "The learner_id in the metadata is not a learner id made by the kit: it must be "
+            "32 hexadecimal digits (0-9, a-f), or be left out.",
+            field="learner_id",
+        )
+    return value
+
+
+def _clean_saved_at(value: object) -> datetime.datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and _ISO_TIME.fullmatch(value.strip()):
+        try:
+            value = datetime.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            value = None
+    if not isinstance(value, datetime.datetime) or value.tzinfo is None:
+        raise InvalidDateError(
+            "The saved_at time in the metadata is not a real time in ISO 8601 with a time zone: "
+            "write it as YYYY-MM-DDTHH:MM:SSZ, for example 2026-10-01T09:30:00Z, or leave it out.",
+            field="saved_at",
+        )
+    return value.astimezone(datetime.timezone.utc).replace(microsecond=0)
+
+
+# --- the fields ----------------------------------------------------------------------
+#
+# Every field of Node, Tie and Metadata says, in its dataclasses.field metadata, what
+# the rest of the kit needs to know about it (see record_field). Everything that
+# lists fields -- the network's checks and equality, the document layer, the CSV,
+# GraphML and JSON readers and writers, anonymised() -- reads that list with
+# fields_of(), so adding a field to a record is a change in one place.
+
+#: The codecs (kinds of value) a field can have. Each says how the value is checked
+#: by default, how formats write it, and whether it counts as text.
+CODECS = ("name", "word", "line", "text", "tags", "int", "date", "id", "time")
+#: Codecs whose text counts in :attr:`LearningNetwork.text_length`.
+_TEXT_CODECS = frozenset({"name", "line", "text", "tags"})
+#: Codecs whose values the model refuses bidirectional controls in (see BIDI_CONTROLS).
+_ONE_LINE_CODECS = frozenset({"name", "line", "tags"})
+_FACTS = "connectivism"  # the key of the kit's facts in a dataclasses.field's metadata
+
+#: ``clean(value, *, field, owner, label) -> value``: checks one value of a field and
+#: returns what the record keeps, or raises a NetworkError. `owner` places the value
+#: in a message ("for 'Ada'", "on the tie Ada–Bob", "in the metadata"); `label` is the
+#: node's name or the tie's "Ada–Bob".
+Cleaner = Callable[..., Any]
+
+
+def _line_cleaner(limit: int) -> Cleaner:
+    def clean(value: object, *, field: str, owner: str, label: str) -> str:
+        return _clean_line(value, field=field, owner=owner, limit=limit)
+
+    return clean
+
+
+def _text_cleaner(value: object, *, field: str, owner: str, label: str) -> str:
+    return _clean_note(value, owner=owner, field=field)
+
+
+def _tags_cleaner(value: object, *, field: str, owner: str, label: str) -> tuple[str, ...]:
+    return _clean_tags(value, owner=owner)
+
+
+def _date_cleaner(value: object, *, field: str, owner: str, label: str) -> datetime.date | None:
+    return _clean_date(value, field=field, owner=owner)
+
+
+def _kind_cleaner(value: object, *, field: str, owner: str, label: str) -> str:
+    return _clean_kind(value, name=label)
+
+
+def _strength_cleaner(value: object, *, field: str, owner: str, label: str) -> int:
+    return _clean_strength(value, tie=label)
+
+
+def _initiator_cleaner(value: object, *, field: str, owner: str, label: str) -> str | None:
+    return _clean_initiator(value, tie=label)
+
+
+def _title_cleaner(value: object, *, field: str, owner: str, label: str) -> str:
+    return _clean_line(value, field=field, owner="of the network", limit=MAX_TITLE_LENGTH)
+
+
+def _learner_id_cleaner(value: object, *, field: str, owner: str, label: str) -> str | None:
+    return _clean_learner_id(value)
+
+
+def _saved_at_cleaner(value: object, *, field: str, owner: str, label: str) -> datetime.datetime | None:
+    return _clean_saved_at(value)
+
+
+#: The cleaner a field of each codec gets when it names none.
+_DEFAULT_CLEANERS: dict[str, Cleaner] = {
+    "line": _line_cleaner(MAX_TOPIC_LENGTH),
+    "text": _text_cleaner,
+    "tags": _tags_cleaner,
+    "date": _date_cleaner,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldInfo:
+    """What the kit knows about one field of a :class:`Node`, :class:`Tie` or :class:`Metadata`.
+
+    Made by :func:`fields_of` from the field's ``dataclasses.field`` metadata
+    (written with :func:`record_field`); never written by hand.
+
+    Parameters
+    ----------
+    name : str
+        The field's name: its keyword in :meth:`LearningNetwork.edit` and
+        friends, its key in the JSON document and its GraphML key.
+    codec : str
+        The kind of value, one of :data:`CODECS`:
+
+        * ``"name"``: a node's name (``Node.name``, a tie's ends ``a``, ``b``);
+          the record's identity, never edited, pseudonymised by
+          :func:`~connectivism.privacy.anonymised`;
+        * ``"word"``: one of a fixed set of words, or None (``kind``,
+          ``initiated_by``);
+        * ``"line"``: one line of text (``topic``, ``title``);
+        * ``"text"``: free text that may have line breaks (``note``);
+        * ``"tags"``: a tuple of short lines, written ``a|b`` in CSV and GraphML;
+        * ``"int"``: a whole number (``strength``), GraphML type ``int``;
+        * ``"date"``: a :class:`datetime.date` or None, written YYYY-MM-DD;
+        * ``"id"``: an identifier or None (``learner_id``);
+        * ``"time"``: an aware :class:`datetime.datetime` or None (``saved_at``).
+
+        Names, lines, text and tags count in
+        :attr:`LearningNetwork.text_length`; names, lines and tags refuse
+        bidirectional controls (readers strip them from old files).
+    column : str
+        Its column in a CSV file (``from`` and ``to`` for a tie's ends).
+    private : bool
+        True if :func:`~connectivism.privacy.anonymised` leaves it out (notes).
+    required : bool
+        True if the field has no default: it is given positionally to
+        :meth:`LearningNetwork.add` or :meth:`LearningNetwork.connect`.
+    compare : bool
+        False for a field that ``==`` ignores (the network's identity).
+    default : object
+        The value when none is given (``dataclasses.MISSING`` if required).
+    clean : callable or None
+        Checks a new value (see :data:`Cleaner`); None for names, which the
+        network checks itself.
+
+    Examples
+    --------
+    >>> [(f.name, f.codec, f.column) for f in fields_of(Tie)][:3]
+    [('a', 'name', 'from'), ('b', 'name', 'to'), ('strength', 'int', 'strength')]
+    """
+
+    name: str
+    codec: str
+    column: str
+    private: bool
+    required: bool
+    compare: bool
+    default: Any
+    clean: Cleaner | None
+
+    @property
+    def is_name(self) -> bool:
+        """True for a node's name and a tie's ends: the identity, not an editable value."""
+        return self.codec == "name"
+
+    @property
+    def one_line(self) -> bool:
+        """True if the model refuses bidirectional control characters in this field."""
+        return self.codec in _ONE_LINE_CODECS
+
+
+def record_field(
+    default: Any = dataclasses.MISSING,
+    *,
+    codec: str,
+    clean: Cleaner | None = None,
+    column: str | None = None,
+    private: bool = False,
+    compare: bool = True,
+    repr: bool = True,
+) -> Any:
+    """Declare a field of :class:`Node`, :class:`Tie` or :class:`Metadata` with the kit's facts.
+
+    This is the one place a field is defined: the network's checks, equality,
+    every file format and :func:`~connectivism.privacy.anonymised` follow it.
+
+    Parameters
+    ----------
+    default : object, optional
+        The value when none is given; leave it out for a required field.
+    codec : str
+        The kind of value, one of :data:`CODECS` (see :class:`FieldInfo`).
+    clean : callable, optional
+        ``clean(value, *, field, owner, label)`` checks a new value and returns
+        what to keep; by default the codec's own check (``"line"``, ``"text"``,
+        ``"tags"`` and ``"date"`` have one).
+    column : str, optional
+        The CSV column; the field's name by default.
+    private : bool, optional
+        True if an anonymised copy leaves the field out.
+    compare, repr : bool, optional
+        As in :func:`dataclasses.field`.
+
+    Returns
+    -------
+    dataclasses.Field
+
+    Raises
+    ------
+    ValueError
+        If `codec` is unknown, or it has no default check and `clean` is not
+        given (except for names).
+
+    Examples
+    --------
+    >>> @dataclass(frozen=True)
+    ... class Reminder:
+    ...     due: datetime.date | None = record_field(None, codec="date")
+    >>> fields_of(Reminder)[0].codec
+    'date'
+    """
+    if codec not in CODECS:
+        raise ValueError(f"unknown codec {codec!r}: use one of {', '.join(CODECS)}")
+    if clean is None and codec != "name":
+        if codec not in _DEFAULT_CLEANERS:
+            raise ValueError(f"a field with codec {codec!r} needs clean=")
+        clean = _DEFAULT_CLEANERS[codec]
+    facts = {"codec": codec, "clean": clean, "column": column, "private": private}
+    return dataclasses.field(default=default, compare=compare, repr=repr, metadata={_FACTS: facts})
+
+
+_FIELDS_CACHE: dict[type, tuple[FieldInfo, ...]] = {}
+
+
+def fields_of(record: type) -> tuple[FieldInfo, ...]:
+    """The fields of a record class, in order, with the kit's facts about each.
+
+    Parameters
+    ----------
+    record : type
+        :class:`Node`, :class:`Tie`, :class:`Metadata` (or a subclass): a
+        dataclass whose fields are all declared with :func:`record_field`.
+
+    Returns
+    -------
+    tuple of FieldInfo
+
+    Raises
+    ------
+    TypeError
+        If `record` is not a dataclass, or a field was declared without
+        :func:`record_field` (so nothing would know how to read or write it).
+
+    Examples
+    --------
+    >>> [f.name for f in fields_of(Node)]
+    ['name', 'kind', 'topic', 'tags', 'note']
+    >>> [f.name for f in fields_of(Node) if f.private]
+    ['note']
+    """
+    found = _FIELDS_CACHE.get(record)
+    if found is not None:
+        return found
+    infos = []
+    for field in dataclasses.fields(record):
+        facts = field.metadata.get(_FACTS)
+        if facts is None:
+            raise TypeError(
+                f"{record.__name__}.{field.name} is declared without record_field(): "
+                "say its codec, so that the checks and every file format know it"
+            )
+        infos.append(
+            FieldInfo(
+                name=field.name,
+                codec=facts["codec"],
+                column=facts["column"] or field.name,
+                private=facts["private"],
+                required=field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING,
+                compare=field.compare,
+                default=field.default,
+                clean=facts["clean"],
+            )
+        )
+    found = _FIELDS_CACHE[record] = tuple(infos)
+    return found
+
+
+@functools.cache
+def _editable(record: type) -> tuple[str, ...]:
+    """The names of the fields that the network's edit methods can change."""
+    return tuple(f.name for f in fields_of(record) if not f.is_name)
+
+
+@functools.cache
+def _optional(record: type) -> tuple[str, ...]:
+    """The names of the fields with a default: the keywords of ``add`` and ``connect``."""
+    return tuple(f.name for f in fields_of(record) if not f.required)
+
+
+@functools.cache
+def _text_fields(record: type) -> tuple[tuple[str, str], ...]:
+    """(name, codec) of the fields whose text counts in ``text_length``."""
+    return tuple((f.name, f.codec) for f in fields_of(record) if f.codec in _TEXT_CODECS)
+
+
+def _text_of(record: Any) -> int:
+    """Characters of a record's text, as :attr:`LearningNetwork.text_length` counts them."""
+    total = 0
+    for name, codec in _text_fields(type(record)):
+        value = getattr(record, name)
+        if codec == "name":
+            total += _name_cost(value)
+        elif codec == "tags":
+            total += sum(len(tag) for tag in value)
+        else:
+            total += len(value or "")
+    return total
+
+
+def _cleaned(record: type, fields: dict[str, Any], *, owner: str, label: str) -> dict[str, Any]:
+    """Check the given values of a record's fields, in the record's order."""
+    return {
+        info.name: info.clean(fields[info.name], field=info.name, owner=owner, label=label)
+        for info in fields_of(record)
+        if info.name in fields and info.clean is not None
+    }
+
+
 # --- records -----------------------------------------------------------------------
 
 
@@ -563,11 +902,11 @@ class Node:
     False
     """
 
-    name: str
-    kind: str
-    topic: str = ""
-    tags: tuple[str, ...] = ()
-    note: str = ""
+    name: str = record_field(codec="name")
+    kind: str = record_field(codec="word", clean=_kind_cleaner)
+    topic: str = record_field("", codec="line")
+    tags: tuple[str, ...] = record_field((), codec="tags")
+    note: str = record_field("", codec="text", private=True)
 
     @property
     def is_me(self) -> bool:
@@ -609,12 +948,12 @@ class Tie:
     ('Me', 'Ada', 4)
     """
 
-    a: str
-    b: str
-    strength: int = 3
-    since: datetime.date | None = None
-    last_contact: datetime.date | None = None
-    initiated_by: str | None = None
+    a: str = record_field(codec="name", column="from")
+    b: str = record_field(codec="name", column="to")
+    strength: int = record_field(3, codec="int", clean=_strength_cleaner)
+    since: datetime.date | None = record_field(None, codec="date")
+    last_contact: datetime.date | None = record_field(None, codec="date")
+    initiated_by: str | None = record_field(None, codec="word", clean=_initiator_cleaner)
 
 
 @dataclass(frozen=True, slots=True)
@@ -638,14 +977,16 @@ class Metadata:
     'Week 3'
     """
 
-    title: str = ""
-    created: datetime.date | None = None
-    as_of: datetime.date | None = None
+    title: str = record_field("", codec="line", clean=_title_cleaner, private=True)
+    created: datetime.date | None = record_field(None, codec="date")
+    as_of: datetime.date | None = record_field(None, codec="date")
     #: The network's identity: 32 random hex digits made with the network (None for an
     #: example or a starter file). Not content: ``==`` and ``repr`` leave it out.
-    learner_id: str | None = dataclasses.field(default=None, compare=False, repr=False)
+    learner_id: str | None = record_field(None, codec="id", clean=_learner_id_cleaner, compare=False, repr=False)
     #: When the file this network was read from was saved (UTC), if it says.
-    saved_at: datetime.datetime | None = dataclasses.field(default=None, compare=False, repr=False)
+    saved_at: datetime.datetime | None = record_field(
+        None, codec="time", clean=_saved_at_cleaner, compare=False, repr=False, private=True
+    )
 
 
 def new_learner_id() -> str:
@@ -659,51 +1000,9 @@ def new_learner_id() -> str:
     return secrets.token_hex(16)
 
 
-def _clean_learner_id(value: object) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not _LEARNER_ID.fullmatch(value):
-        # the value is not quoted: it is an identity field, and a file's author controls it
-        raise InvalidFieldError(
-            "The learner_id in the metadata is not a learner id made by the kit: it must be "
-            "32 hexadecimal digits (0-9, a-f), or be left out.",
-            field="learner_id",
-        )
-    return value
-
-
-def _clean_saved_at(value: object) -> datetime.datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, str) and _ISO_TIME.fullmatch(value.strip()):
-        try:
-            value = datetime.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
-            value = None
-    if not isinstance(value, datetime.datetime) or value.tzinfo is None:
-        raise InvalidDateError(
-            "The saved_at time in the metadata is not a real time in ISO 8601 with a time zone: "
-            "write it as YYYY-MM-DDTHH:MM:SSZ, for example 2026-10-01T09:30:00Z, or leave it out.",
-            field="saved_at",
-        )
-    return value.astimezone(datetime.timezone.utc).replace(microsecond=0)
-
-
 def _clean_metadata(fields: dict[str, Any], base: Metadata) -> Metadata:
-    _check_fields(fields, _METADATA_FIELDS, what="Metadata", extra="")
-    values = {
-        "title": base.title,
-        "created": base.created,
-        "as_of": base.as_of,
-        "learner_id": _clean_learner_id(fields["learner_id"]) if "learner_id" in fields else base.learner_id,
-        "saved_at": _clean_saved_at(fields["saved_at"]) if "saved_at" in fields else base.saved_at,
-    }
-    if "title" in fields:
-        values["title"] = _clean_line(fields["title"], field="title", owner="of the network", limit=MAX_TITLE_LENGTH)
-    for name in ("created", "as_of"):
-        if name in fields:
-            values[name] = _clean_date(fields[name], field=name, owner="in the metadata")
-    return Metadata(**values)
+    _check_fields(fields, _editable(Metadata), what="Metadata", extra="")
+    return dataclasses.replace(base, **_cleaned(Metadata, fields, owner="in the metadata", label=""))
 
 
 #: The least a name counts for in :attr:`LearningNetwork.text_length`: as long as
@@ -717,12 +1016,12 @@ def _name_cost(name: str) -> int:
 
 def _node_text(node: Node) -> int:
     """Characters of a node's text (its name once; see ``LearningNetwork.text_length``)."""
-    return _name_cost(node.name) + len(node.topic) + sum(len(tag) for tag in node.tags) + len(node.note)
+    return _text_of(node)
 
 
 def _tie_text(tie: Tie) -> int:
-    """Characters a tie adds to the text: the names of its two ends, repeated in files."""
-    return _name_cost(tie.a) + _name_cost(tie.b)
+    """Characters a tie adds to the text: the names of its two ends, repeated in files, and its text."""
+    return _text_of(tie)
 
 
 # --- the network ----------------------------------------------------------------------
@@ -812,7 +1111,7 @@ class LearningNetwork:
         self._ties: dict[frozenset[str], Tie] = {}
         self._me = key
         self._metadata = metadata
-        self._text = 2 * _name_cost(display) + len(metadata.title)
+        self._text = 2 * _name_cost(display) + _text_of(metadata)
 
     # --- looking things up ---------------------------------------------------------
 
@@ -1040,6 +1339,7 @@ class LearningNetwork:
         topic: str = "",
         tags: Iterable[str] = (),
         note: str = "",
+        **fields: Any,
     ) -> Node:
         """Add a node.
 
@@ -1056,6 +1356,8 @@ class LearningNetwork:
             Short labels; none may contain "|". Repeated tags are kept once.
         note : str, optional
             Free text.
+        **fields
+            Any other field of :class:`Node` (see :func:`fields_of`).
 
         Returns
         -------
@@ -1073,7 +1375,8 @@ class LearningNetwork:
         MeNodeError
             If the kind is "me": the network already has its learner.
         InvalidFieldError
-            If the topic, tags or note are not accepted.
+            If the topic, tags or note (or another field) are not accepted, or a
+            field does not exist.
         LimitExceededError
             If the network already has :data:`MAX_NODES` nodes.
 
@@ -1083,6 +1386,8 @@ class LearningNetwork:
         >>> net.add("Zotero", "Tool", tags=("references", "references"))
         Node(name='Zotero', kind='tool', topic='', tags=('references',), note='')
         """
+        values = {"topic": topic, "tags": tags, "note": note, **fields}
+        _check_fields(values, _optional(Node), what="Nodes", extra="")
         display = _clean_name(name)
         key = normalise_name(display)
         if key in self._nodes:
@@ -1095,14 +1400,7 @@ class LearningNetwork:
                 field="kind",
                 value=kind,
             )
-        owner = f"for {_q(display)}"
-        node = Node(
-            display,
-            kind,
-            _clean_line(topic, field="topic", owner=owner, limit=MAX_TOPIC_LENGTH),
-            _clean_tags(tags, owner=owner),
-            _clean_note(note, owner=owner),
-        )
+        node = Node(display, kind, **_cleaned(Node, values, owner=f"for {_q(display)}", label=display))
         if len(self._nodes) >= MAX_NODES:
             raise LimitExceededError(
                 f"This network already has {len(self._nodes)} nodes, the most the kit allows: "
@@ -1124,8 +1422,8 @@ class LearningNetwork:
         name : str
             The node to change.
         **fields
-            Any of ``kind``, ``topic``, ``tags``, ``note``; fields not given keep
-            their values.
+            Any of ``kind``, ``topic``, ``tags``, ``note`` (every field of
+            :class:`Node` but its name); fields not given keep their values.
 
         Returns
         -------
@@ -1155,11 +1453,10 @@ class LearningNetwork:
         """
         key = self._find(name)
         node = self._nodes[key]
-        _check_fields(fields, _NODE_FIELDS, what="Nodes", extra=" (use rename() to change a name)")
-        owner = f"for {_q(node.name)}"
-        changes: dict[str, Any] = {}
-        if "kind" in fields:
-            kind = _clean_kind(fields["kind"], name=node.name)
+        _check_fields(fields, _editable(Node), what="Nodes", extra=" (use rename() to change a name)")
+        changes = _cleaned(Node, fields, owner=f"for {_q(node.name)}", label=node.name)
+        if "kind" in changes:
+            kind = changes["kind"]
             if node.is_me and kind != "me":
                 raise MeNodeError(
                     f"The kind of {_q(node.name)}, the learner, is always 'me' and cannot change to {_q(kind)}.",
@@ -1173,13 +1470,6 @@ class LearningNetwork:
                     field="kind",
                     value=fields["kind"],
                 )
-            changes["kind"] = kind
-        if "topic" in fields:
-            changes["topic"] = _clean_line(fields["topic"], field="topic", owner=owner, limit=MAX_TOPIC_LENGTH)
-        if "tags" in fields:
-            changes["tags"] = _clean_tags(fields["tags"], owner=owner)
-        if "note" in fields:
-            changes["note"] = _clean_note(fields["note"], owner=owner)
         new = dataclasses.replace(node, **changes)
         added = _node_text(new) - _node_text(node)
         self._check_text(added, f"This change to {_q(node.name)}", field="note", value=node.name)
@@ -1310,6 +1600,7 @@ class LearningNetwork:
         since: datetime.date | str | None = None,
         last_contact: datetime.date | str | None = None,
         initiated_by: str | None = None,
+        **fields: Any,
     ) -> Tie:
         """Tie two existing nodes together.
 
@@ -1325,6 +1616,8 @@ class LearningNetwork:
             When the two were last in contact: a date or "YYYY-MM-DD".
         initiated_by : {"me", "them", "both"}, optional
             Who started the tie, seen from the learner.
+        **fields
+            Any other field of :class:`Tie` (see :func:`fields_of`).
 
         Returns
         -------
@@ -1344,7 +1637,8 @@ class LearningNetwork:
         InvalidDateError
             If a date is not a date or not in YYYY-MM-DD form.
         InvalidFieldError
-            If `initiated_by` is not me, them, both or empty.
+            If `initiated_by` is not me, them, both or empty, or a field does
+            not exist.
         LimitExceededError
             If the network already has :data:`MAX_TIES` ties.
 
@@ -1355,6 +1649,9 @@ class LearningNetwork:
         >>> net.connect("Sam", "Ada", strength=4, since="2023-09-01", initiated_by="them")
         Tie(a='Sam', b='Ada', strength=4, since=datetime.date(2023, 9, 1), last_contact=None, initiated_by='them')
         """
+        values = {"strength": strength, "since": since, "last_contact": last_contact, "initiated_by": initiated_by}
+        values.update(fields)
+        _check_fields(values, _optional(Tie), what="Ties", extra="")
         tkey, na, nb = self._pair(a, b)
         label = f"{na}–{nb}"
         if tkey in self._ties:
@@ -1365,15 +1662,7 @@ class LearningNetwork:
                 field="b",
                 value=b,
             )
-        owner = f"on the tie {label}"
-        tie = Tie(
-            na,
-            nb,
-            _clean_strength(strength, tie=label),
-            _clean_date(since, field="since", owner=owner),
-            _clean_date(last_contact, field="last_contact", owner=owner),
-            _clean_initiator(initiated_by, tie=label),
-        )
+        tie = Tie(na, nb, **_cleaned(Tie, values, owner=f"on the tie {label}", label=label))
         if len(self._ties) >= MAX_TIES:
             raise LimitExceededError(
                 f"This network already has {len(self._ties)} ties, the most the kit allows: "
@@ -1395,8 +1684,9 @@ class LearningNetwork:
         a, b : str
             The two ends, in either order.
         **fields
-            Any of ``strength``, ``since``, ``last_contact``, ``initiated_by``;
-            ``None`` clears a date or the initiator.
+            Any of ``strength``, ``since``, ``last_contact``, ``initiated_by``
+            (every field of :class:`Tie` but its ends); ``None`` clears a date
+            or the initiator.
 
         Returns
         -------
@@ -1411,6 +1701,8 @@ class LearningNetwork:
             If a field does not exist or `initiated_by` is not accepted.
         InvalidStrengthError, InvalidDateError
             If a value is not accepted.
+        LimitExceededError
+            If a text field would bring the network over :data:`MAX_TEXT_LENGTH`.
 
         Examples
         --------
@@ -1422,19 +1714,13 @@ class LearningNetwork:
         """
         tkey = self._tie_key(a, b)
         tie = self._ties[tkey]
-        _check_fields(fields, _TIE_FIELDS, what="Ties", extra="")
+        _check_fields(fields, _editable(Tie), what="Ties", extra="")
         label = f"{tie.a}–{tie.b}"
-        owner = f"on the tie {label}"
-        changes: dict[str, Any] = {}
-        if "strength" in fields:
-            changes["strength"] = _clean_strength(fields["strength"], tie=label)
-        for name in ("since", "last_contact"):
-            if name in fields:
-                changes[name] = _clean_date(fields[name], field=name, owner=owner)
-        if "initiated_by" in fields:
-            changes["initiated_by"] = _clean_initiator(fields["initiated_by"], tie=label)
-        new = dataclasses.replace(tie, **changes)
+        new = dataclasses.replace(tie, **_cleaned(Tie, fields, owner=f"on the tie {label}", label=label))
+        added = _tie_text(new) - _tie_text(tie)
+        self._check_text(added, f"This change to the tie {label}", field="b", value=b)
         self._ties[tkey] = new
+        self._text += added
         return new
 
     def disconnect(self, a: str, b: str) -> Tie:
@@ -1499,7 +1785,7 @@ class LearningNetwork:
         Metadata(title='Week 2', created=None, as_of=datetime.date(2024, 3, 8))
         """
         metadata = _clean_metadata(fields, self._metadata)
-        added = len(metadata.title) - len(self._metadata.title)
+        added = _text_of(metadata) - _text_of(self._metadata)
         self._check_text(added, "This title", field="title", value=metadata.title)
         self._metadata = metadata
         self._text += added
@@ -1547,25 +1833,14 @@ class LearningNetwork:
         import networkx as nx
 
         meta = self._metadata
-        graph = nx.Graph(me=self.me, title=meta.title, created=meta.created, as_of=meta.as_of)
+        content = [f.name for f in fields_of(Metadata) if f.compare]
+        graph = nx.Graph(me=self.me, **{name: getattr(meta, name) for name in content})
+        node_values = _editable(Node)
         for node in self._nodes.values():
-            graph.add_node(
-                node.name,
-                kind=node.kind,
-                topic=node.topic,
-                tags=node.tags,
-                note=node.note,
-                is_me=node.is_me,
-            )
+            graph.add_node(node.name, **{name: getattr(node, name) for name in node_values}, is_me=node.is_me)
+        tie_values = _editable(Tie)
         for tie in self._ties.values():
-            graph.add_edge(
-                tie.a,
-                tie.b,
-                strength=tie.strength,
-                since=tie.since,
-                last_contact=tie.last_contact,
-                initiated_by=tie.initiated_by,
-            )
+            graph.add_edge(tie.a, tie.b, **{name: getattr(tie, name) for name in tie_values})
         return graph
 
     # --- helpers -------------------------------------------------------------------------
@@ -1660,8 +1935,10 @@ class LearningNetwork:
             )
         return DuplicateNodeError(message, field="name", value=display)
 
-    def _tie_values(self) -> dict[frozenset[str], tuple[Any, ...]]:
-        return {tkey: (tie.strength, tie.since, tie.last_contact, tie.initiated_by) for tkey, tie in self._ties.items()}
+    def _tie_values(self) -> dict[frozenset[str], Any]:
+        """Every compared value of each tie but its ends, whose order ``==`` ignores."""
+        values = operator.attrgetter(*(f.name for f in fields_of(Tie) if f.compare and not f.is_name))
+        return {tkey: values(tie) for tkey, tie in self._ties.items()}
 
 
 def _clean_name_error(value: object) -> NetworkError:

@@ -2,7 +2,8 @@
 
 Learning networks name real people. :func:`anonymised` replaces the learner's
 name and the name of every *person* with a pseudonym ("Learner", "Person 1",
-"Person 2", … in the network's order) and drops every note. Communities,
+"Person 2", … in the network's order) and drops every note (every field
+declared private, see :class:`~connectivism.network.FieldInfo`). Communities,
 resources and tools keep their names: they are usually public (a journal, a
 forum, a tool) and they are what a class wants to compare. Topics and tags
 stay; if they could identify someone, edit them before sharing.
@@ -18,8 +19,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from connectivism import network as _network
 from connectivism.errors import LimitExceededError
-from connectivism.network import LearningNetwork, normalise_name
+from connectivism.network import LearningNetwork, fields_of, normalise_name
 
 __all__ = ["anonymised", "LEARNER_PSEUDONYM"]
 
@@ -85,21 +87,24 @@ def anonymised(net: LearningNetwork) -> LearningNetwork:
         return _copy(net, names, "")
 
 
+def _kept(record: object, names: tuple[str, ...]) -> dict[str, object]:
+    return {name: getattr(record, name) for name in names}
+
+
 def _copy(net: LearningNetwork, names: dict[str, str], title: str) -> LearningNetwork:
-    out = LearningNetwork(names[net.me], title=title, created=net.metadata.created, as_of=net.metadata.as_of)
-    out.set_metadata(learner_id=net.metadata.learner_id)  # the identity travels with the export
+    # what is copied: every field that is not private, besides the names (pseudonymised
+    # here) and a node's kind; the identity (learner_id) travels with the export
+    node_kept, tie_kept, metadata_kept = (
+        tuple(f.name for f in fields_of(record) if not (f.required or f.private))
+        for record in (_network.Node, _network.Tie, _network.Metadata)
+    )
+    out = LearningNetwork(names[net.me], title=title)
+    out.set_metadata(**_kept(net.metadata, metadata_kept))
     for node in net.nodes:
         if node.kind == "me":
-            out.edit(out.me, topic=node.topic, tags=node.tags)
+            out.edit(out.me, **_kept(node, node_kept))
         else:
-            out.add(names[node.name], node.kind, topic=node.topic, tags=node.tags)
+            out.add(names[node.name], node.kind, **_kept(node, node_kept))
     for tie in net.ties:
-        out.connect(
-            names[tie.a],
-            names[tie.b],
-            strength=tie.strength,
-            since=tie.since,
-            last_contact=tie.last_contact,
-            initiated_by=tie.initiated_by,
-        )
+        out.connect(names[tie.a], names[tie.b], **_kept(tie, tie_kept))
     return out

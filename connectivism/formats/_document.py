@@ -13,6 +13,14 @@ A document is::
      "ties": [{"a", "b", "strength", "since", "last_contact", "initiated_by"}, ...],
      "metadata": {"title", "created", "as_of", "learner_id", "saved_at"}}
 
+The keys of nodes, ties and metadata are the fields of
+:class:`~connectivism.network.Node`, :class:`~connectivism.network.Tie` and
+:class:`~connectivism.network.Metadata`, in their order, each written as its
+codec says (:class:`~connectivism.network.FieldInfo`): tags as a list, dates
+as "YYYY-MM-DD", times as "YYYY-MM-DDTHH:MM:SSZ". :func:`node_keys`,
+:func:`tie_keys` and :func:`metadata_keys` give them; ``NODE_KEYS``,
+``TIE_KEYS`` and ``METADATA_KEYS`` are the same, as the kit ships them.
+
 ``learner_id`` is the network's identity (``null`` in examples and starter
 files); ``saved_at`` is stamped by :data:`clock` every time a writer makes a
 document, unless the writer is given the time.
@@ -33,7 +41,7 @@ from connectivism.errors import (
     NetworkError,
 )
 from connectivism.formats.migrations import FORMAT_NAME, FORMAT_VERSION, migrate
-from connectivism.network import BIDI_CONTROLS, LearningNetwork, _clean_kind, normalise_name
+from connectivism.network import BIDI_CONTROLS, FieldInfo, LearningNetwork, _clean_kind, fields_of, normalise_name
 from connectivism.notices import ImportNotice, excerpt, excerpts
 
 __all__ = [
@@ -41,6 +49,9 @@ __all__ = [
     "NODE_KEYS",
     "TIE_KEYS",
     "METADATA_KEYS",
+    "node_keys",
+    "tie_keys",
+    "metadata_keys",
     "Where",
     "clock",
     "format_time",
@@ -50,9 +61,45 @@ __all__ = [
 ]
 
 TOP_KEYS = ("format", "format_version", "me", "nodes", "ties", "metadata")
-NODE_KEYS = ("name", "kind", "topic", "tags", "note")
-TIE_KEYS = ("a", "b", "strength", "since", "last_contact", "initiated_by")
-METADATA_KEYS = ("title", "created", "as_of", "learner_id", "saved_at")
+
+
+def node_keys() -> tuple[str, ...]:
+    """The keys of a node in a document: the fields of :class:`~connectivism.network.Node`.
+
+    Examples
+    --------
+    >>> node_keys()
+    ('name', 'kind', 'topic', 'tags', 'note')
+    """
+    return tuple(f.name for f in fields_of(_network.Node))
+
+
+def tie_keys() -> tuple[str, ...]:
+    """The keys of a tie in a document: the fields of :class:`~connectivism.network.Tie`.
+
+    Examples
+    --------
+    >>> tie_keys()
+    ('a', 'b', 'strength', 'since', 'last_contact', 'initiated_by')
+    """
+    return tuple(f.name for f in fields_of(_network.Tie))
+
+
+def metadata_keys() -> tuple[str, ...]:
+    """The keys of the metadata: the fields of :class:`~connectivism.network.Metadata`.
+
+    Examples
+    --------
+    >>> metadata_keys()
+    ('title', 'created', 'as_of', 'learner_id', 'saved_at')
+    """
+    return tuple(f.name for f in fields_of(_network.Metadata))
+
+
+#: The keys of a node, a tie and the metadata as the kit ships them (see :func:`node_keys`).
+NODE_KEYS = node_keys()
+TIE_KEYS = tie_keys()
+METADATA_KEYS = metadata_keys()
 
 
 def _utc_now() -> datetime.datetime:
@@ -71,6 +118,21 @@ Where = Callable[[str, int, "str | None"], "tuple[str, str | None]"]
 
 def _iso(value: Any) -> str | None:
     return None if value is None else value.isoformat()
+
+
+def _json_value(info: FieldInfo, value: Any) -> Any:
+    """A field's value as the document holds it (JSON types)."""
+    if info.codec == "tags":
+        return list(value)
+    if info.codec == "date":
+        return _iso(value)
+    if info.codec == "time":
+        return None if value is None else format_time(value)
+    return value
+
+
+def _document_entry(record: Any) -> dict[str, Any]:
+    return {info.name: _json_value(info, getattr(record, info.name)) for info in fields_of(type(record))}
 
 
 def format_time(moment: datetime.datetime) -> str:
@@ -96,40 +158,15 @@ def document_from_network(net: LearningNetwork, *, saved_at: datetime.datetime |
         The save time written into the document (aware); by default
         :data:`clock`'s time now.
     """
-    meta = net.metadata
-    stamp = format_time(saved_at if saved_at is not None else clock())
+    metadata = _document_entry(net.metadata)
+    metadata["saved_at"] = format_time(saved_at if saved_at is not None else clock())
     return {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "me": net.me,
-        "nodes": [
-            {
-                "name": node.name,
-                "kind": node.kind,
-                "topic": node.topic,
-                "tags": list(node.tags),
-                "note": node.note,
-            }
-            for node in net.nodes
-        ],
-        "ties": [
-            {
-                "a": tie.a,
-                "b": tie.b,
-                "strength": tie.strength,
-                "since": _iso(tie.since),
-                "last_contact": _iso(tie.last_contact),
-                "initiated_by": tie.initiated_by,
-            }
-            for tie in net.ties
-        ],
-        "metadata": {
-            "title": meta.title,
-            "created": _iso(meta.created),
-            "as_of": _iso(meta.as_of),
-            "learner_id": meta.learner_id,
-            "saved_at": stamp,
-        },
+        "nodes": [_document_entry(node) for node in net.nodes],
+        "ties": [_document_entry(tie) for tie in net.ties],
+        "metadata": metadata,
     }
 
 
@@ -238,8 +275,9 @@ def network_from_document(doc: Any, *, source: str, where: Where | None = None) 
             field="ties",
             value=len(ties),
         )
-    nodes = [_entry(entry, NODE_KEYS, where, "nodes", i) for i, entry in enumerate(nodes)]
-    ties = [_entry(entry, TIE_KEYS, where, "ties", i) for i, entry in enumerate(ties)]
+    node_fields, tie_fields = fields_of(_network.Node), fields_of(_network.Tie)
+    nodes = [_entry(entry, node_keys(), where, "nodes", i) for i, entry in enumerate(nodes)]
+    ties = [_entry(entry, tie_keys(), where, "ties", i) for i, entry in enumerate(ties)]
 
     metadata = doc.get("metadata")
     if metadata is None:
@@ -252,10 +290,14 @@ def network_from_document(doc: Any, *, source: str, where: Where | None = None) 
             value=metadata,
         )
     # Unknown keys inside metadata are ignored on purpose: converters may add their own.
-    metadata = {key: metadata[key] for key in METADATA_KEYS if key in metadata}
-    doc_metadata = {key: metadata.pop(key) for key in ("learner_id", "saved_at") if key in metadata}
+    metadata = {key: metadata[key] for key in metadata_keys() if key in metadata}
+    identity = [f.name for f in fields_of(_network.Metadata) if not f.compare]
+    doc_metadata = {key: metadata.pop(key) for key in identity if key in metadata}
 
     doc, nodes, ties, metadata = _without_bidi(doc, nodes, ties, metadata, source, where)
+    # the keywords of add() and connect(): every field but those given in order (name and kind, the ends)
+    node_extra = [f.name for f in node_fields if not f.required]
+    tie_extra = [f.name for f in tie_fields if not f.required]
 
     # Kinds first: a file from another tool usually has none, and "the kind of
     # 'Ada' is missing" is a better first message than "no node is 'me'".
@@ -287,12 +329,7 @@ def network_from_document(doc: Any, *, source: str, where: Where | None = None) 
 
     try:
         net = LearningNetwork(me_entry.get("name"))
-        net.edit(
-            net.me,
-            topic=me_entry.get("topic"),
-            tags=me_entry.get("tags"),
-            note=me_entry.get("note"),
-        )
+        net.edit(net.me, **{key: me_entry.get(key) for key in node_extra})
     except NetworkError as error:
         raise located(error, "nodes", me_index) from None
     try:
@@ -301,7 +338,7 @@ def network_from_document(doc: Any, *, source: str, where: Where | None = None) 
         raise located(error, "metadata", 0) from None
     # the file's identity, or none: a file without one (an example, a starter) never gets one here
     try:
-        net.set_metadata(learner_id=doc_metadata.get("learner_id"), saved_at=doc_metadata.get("saved_at"))
+        net.set_metadata(**{key: doc_metadata.get(key) for key in identity})
     except NetworkError as error:
         raise located(error, "metadata", 0) from None
 
@@ -318,25 +355,12 @@ def network_from_document(doc: Any, *, source: str, where: Where | None = None) 
         if index == me_index:
             continue
         try:
-            net.add(
-                entry.get("name"),
-                entry.get("kind"),
-                topic=entry.get("topic"),
-                tags=entry.get("tags"),
-                note=entry.get("note"),
-            )
+            net.add(entry.get("name"), entry.get("kind"), **{key: entry.get(key) for key in node_extra})
         except NetworkError as error:
             raise located(error, "nodes", index) from None
     for index, entry in enumerate(ties):
         try:
-            net.connect(
-                entry.get("a"),
-                entry.get("b"),
-                strength=entry.get("strength"),
-                since=entry.get("since"),
-                last_contact=entry.get("last_contact"),
-                initiated_by=entry.get("initiated_by"),
-            )
+            net.connect(entry.get("a"), entry.get("b"), **{key: entry.get(key) for key in tie_extra})
         except NetworkError as error:
             raise located(error, "ties", index) from None
     return net
@@ -381,9 +405,13 @@ def _without_bidi(
                 changed.append(f"{location or src} (now {now})")
         return {**entry, **fixed}
 
-    nodes = [clean(entry, ("name", "topic", "tags"), "nodes", i, True) for i, entry in enumerate(nodes)]
-    ties = [clean(entry, ("a", "b"), "ties", i, False) for i, entry in enumerate(ties)]
-    metadata = clean(metadata, ("title",), "metadata", 0, True)
+    node_lines, tie_lines, metadata_lines = (
+        tuple(f.name for f in fields_of(record) if f.one_line)
+        for record in (_network.Node, _network.Tie, _network.Metadata)
+    )
+    nodes = [clean(entry, node_lines, "nodes", i, True) for i, entry in enumerate(nodes)]
+    ties = [clean(entry, tie_lines, "ties", i, False) for i, entry in enumerate(ties)]
+    metadata = clean(metadata, metadata_lines, "metadata", 0, True)
     doc = clean(doc, ("me",), "metadata", 0, False)
     if changed:
         places = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
@@ -406,7 +434,7 @@ def _key_of(section: str, field: str | None) -> str | None:
         return None
     if section == "nodes":
         field = "tags" if field == "tag" else field
-        return field if field in NODE_KEYS else None
+        return field if field in node_keys() else None
     if section == "ties":
-        return field if field in TIE_KEYS else None
-    return field if field in METADATA_KEYS else None
+        return field if field in tie_keys() else None
+    return field if field in metadata_keys() else None

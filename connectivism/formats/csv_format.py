@@ -8,7 +8,10 @@ rows are exactly these headers (templates ship with the kit, see
     from,to,strength,since,last_contact,initiated_by
 
 * Columns may come in any order; none may be missing and no others may be
-  added. Headers are lower case.
+  added. Headers are lower case. The columns are the fields of
+  :class:`~connectivism.network.Node` and :class:`~connectivism.network.Tie`
+  in their order (a tie's ends are ``from`` and ``to``), each written as its
+  codec says (:class:`~connectivism.network.FieldInfo`).
 * One row of ``nodes.csv`` has kind ``me``: the learner.
 * ``tags`` are separated by ``|``; ``strength`` is a whole number from 1 to 5;
   dates are ISO 8601 (YYYY-MM-DD); empty cells mean "not recorded".
@@ -46,6 +49,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from connectivism import network as _network
 from connectivism.errors import FileFormatError
 from connectivism.formats._document import network_from_document
 from connectivism.formats._safety import (
@@ -56,7 +60,7 @@ from connectivism.formats._safety import (
     read_source,
 )
 from connectivism.formats.migrations import FORMAT_NAME, FORMAT_VERSION
-from connectivism.network import LearningNetwork
+from connectivism.network import FieldInfo, LearningNetwork, fields_of
 from connectivism.notices import excerpts
 
 __all__ = [
@@ -73,10 +77,16 @@ __all__ = [
     "restore_cell",
 ]
 
-#: The header of nodes.csv.
-NODE_COLUMNS = ("name", "kind", "topic", "tags", "note")
-#: The header of ties.csv.
-TIE_COLUMNS = ("from", "to", "strength", "since", "last_contact", "initiated_by")
+
+def _columns(record: type) -> tuple[str, ...]:
+    """The CSV header for a record's fields (looked up when used, so it follows the record)."""
+    return tuple(f.column for f in fields_of(record))
+
+
+#: The header of nodes.csv: the columns of the fields of Node.
+NODE_COLUMNS = _columns(_network.Node)
+#: The header of ties.csv: the columns of the fields of Tie.
+TIE_COLUMNS = _columns(_network.Tie)
 #: Most columns (cells in a row) accepted: the six named ones and empty
 #: columns a spreadsheet may add after them.
 MAX_CSV_COLUMNS = 100
@@ -84,15 +94,6 @@ MAX_CSV_COLUMNS = 100
 _FORMULA = re.compile(r"'*[=+\-@\t\r]")
 _ESCAPED = re.compile(r"'+[=+\-@\t\r]")
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,9}")
-_NODE_FIELDS = {"name": "name", "kind": "kind", "topic": "topic", "tags": "tags", "note": "note"}
-_TIE_FIELDS = {
-    "a": "from",
-    "b": "to",
-    "strength": "strength",
-    "since": "since",
-    "last_contact": "last_contact",
-    "initiated_by": "initiated_by",
-}
 
 
 def neutralise_cell(text: str) -> str:
@@ -156,8 +157,28 @@ def _table(header: tuple[str, ...], rows: list[list[str]]) -> str:
     return buffer.getvalue()
 
 
-def _iso(value: Any) -> str:
-    return "" if value is None else value.isoformat()
+def _cell(info: FieldInfo, value: Any) -> str:
+    """A field's value as a cell: tags joined by "|", dates as YYYY-MM-DD, nothing as ""."""
+    if value is None:
+        return ""
+    if info.codec == "tags":
+        return "|".join(value)
+    if info.codec == "date":
+        return value.isoformat()
+    return str(value)
+
+
+def _row(record: Any) -> list[str]:
+    return [_cell(info, getattr(record, info.name)) for info in fields_of(type(record))]
+
+
+def _value(info: FieldInfo, cell: str) -> Any:
+    """A cell as the document holds it: tags split on "|", whole numbers as int, the rest as text."""
+    if info.codec == "tags":
+        return [tag for tag in cell.split("|") if tag.strip()]
+    if info.codec == "int":
+        return _strength(cell)
+    return cell
 
 
 def to_csv(net: LearningNetwork) -> tuple[str, str]:
@@ -188,19 +209,9 @@ def to_csv(net: LearningNetwork) -> tuple[str, str]:
     >>> from_csv(nodes, ties) == net
     True
     """
-    nodes = [[node.name, node.kind, node.topic, "|".join(node.tags), node.note] for node in net.nodes]
-    ties = [
-        [
-            tie.a,
-            tie.b,
-            str(tie.strength),
-            _iso(tie.since),
-            _iso(tie.last_contact),
-            tie.initiated_by or "",
-        ]
-        for tie in net.ties
-    ]
-    return _table(NODE_COLUMNS, nodes), _table(TIE_COLUMNS, ties)
+    nodes = [_row(node) for node in net.nodes]
+    ties = [_row(tie) for tie in net.ties]
+    return _table(_columns(_network.Node), nodes), _table(_columns(_network.Tie), ties)
 
 
 def write_csv(
@@ -550,39 +561,23 @@ def _table_rows(
 
 
 def _parse(nodes_data: bytes, nodes_name: str, ties_data: bytes, ties_name: str) -> LearningNetwork:
-    node_numbers, node_rows = _table_rows(nodes_data, nodes_name, NODE_COLUMNS, "nodes.csv")
-    tie_numbers, tie_rows = _table_rows(ties_data, ties_name, TIE_COLUMNS, "ties.csv")
+    node_fields, tie_fields = fields_of(_network.Node), fields_of(_network.Tie)
+    node_numbers, node_rows = _table_rows(nodes_data, nodes_name, _columns(_network.Node), "nodes.csv")
+    tie_numbers, tie_rows = _table_rows(ties_data, ties_name, _columns(_network.Tie), "ties.csv")
     doc: dict[str, Any] = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
-        "nodes": [
-            {
-                "name": row["name"],
-                "kind": row["kind"],
-                "topic": row["topic"],
-                "tags": [tag for tag in row["tags"].split("|") if tag.strip()],
-                "note": row["note"],
-            }
-            for row in node_rows
-        ],
-        "ties": [
-            {
-                "a": row["from"],
-                "b": row["to"],
-                "strength": _strength(row["strength"]),
-                "since": row["since"],
-                "last_contact": row["last_contact"],
-                "initiated_by": row["initiated_by"],
-            }
-            for row in tie_rows
-        ],
+        "nodes": [{f.name: _value(f, row[f.column]) for f in node_fields} for row in node_rows],
+        "ties": [{f.name: _value(f, row[f.column]) for f in tie_fields} for row in tie_rows],
     }
+    node_columns = {f.name: f.column for f in node_fields}
+    tie_columns = {f.name: f.column for f in tie_fields}
 
     def where(section: str, index: int, field: str | None) -> tuple[str, str | None]:
         if section == "nodes":
-            source, number, column = nodes_name, node_numbers[index], _NODE_FIELDS.get(field or "")
+            source, number, column = nodes_name, node_numbers[index], node_columns.get(field or "")
         else:
-            source, number, column = ties_name, tie_numbers[index], _TIE_FIELDS.get(field or "")
+            source, number, column = ties_name, tie_numbers[index], tie_columns.get(field or "")
         place = f"row {number}"
         return source, f"{place}, column '{column}'" if column else place
 

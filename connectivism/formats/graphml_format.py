@@ -24,6 +24,12 @@ last_contact
 initiated_by    edge      me, them or both (left out when unknown)
 ==============  ========  =====================================================
 
+The node and edge keys are the fields of :class:`~connectivism.network.Node`
+and :class:`~connectivism.network.Tie` (a tie's ends are the edge's ``source``
+and ``target``), the graph's are ``format``, ``format_version``, ``me`` and the
+fields of :class:`~connectivism.network.Metadata`, in their order; the table
+shows them as the kit ships them.
+
 Reading a file the kit wrote gives back an equal network, in the same order.
 
 Reading is done with defusedxml, refusing document type declarations,
@@ -50,6 +56,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+from connectivism import network as _network
 from connectivism.errors import EncodingError, FileFormatError
 from connectivism.formats._document import document_from_network, network_from_document
 from connectivism.formats._safety import (
@@ -62,7 +69,7 @@ from connectivism.formats._safety import (
     read_source,
 )
 from connectivism.formats.migrations import FORMAT_NAME, FORMAT_VERSION
-from connectivism.network import LearningNetwork
+from connectivism.network import FieldInfo, LearningNetwork, fields_of
 from connectivism.notices import excerpt
 
 __all__ = ["GRAPHML_NAMESPACE", "to_graphml", "from_graphml", "write_graphml", "read_graphml"]
@@ -73,21 +80,45 @@ _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _SCHEMA = "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 _DEFAULT_NAME = "network.graphml"
 
-_GRAPH_ATTRS = ("format", "format_version", "me", "title", "created", "as_of", "learner_id", "saved_at")
-_NODE_ATTRS = ("name", "kind", "topic", "tags", "note")
-_EDGE_ATTRS = ("strength", "since", "last_contact", "initiated_by")
-_INT_ATTRS = ("format_version", "strength")
-_KEYS = (
-    [("graph", name) for name in _GRAPH_ATTRS]
-    + [("node", name) for name in _NODE_ATTRS]
-    + [("edge", name) for name in _EDGE_ATTRS]
-)
+#: Graph data that is not metadata.
+_FILE_ATTRS = ("format", "format_version", "me")
 _WHOLE_NUMBER = re.compile(r"\s*[+-]?[0-9]{1,9}\s*")
-# the attributes read in each domain: defaults of any other attribute are ignored
-_WANTED = {"graph": _GRAPH_ATTRS, "node": _NODE_ATTRS + ("label",), "edge": _EDGE_ATTRS}
+
+
+def _attrs() -> dict[str, tuple[FieldInfo, ...]]:
+    """The fields written as data in each domain, in order (a tie's ends are source and target)."""
+    return {
+        "graph": fields_of(_network.Metadata),
+        "node": fields_of(_network.Node),
+        "edge": tuple(f for f in fields_of(_network.Tie) if not f.is_name),
+    }
+
+
+def _keys() -> list[tuple[str, str, str]]:
+    """Every ``<key>``: (domain, attr.name, attr.type), graph keys first, then node, then edge."""
+    keys = [("graph", name, "int" if name == "format_version" else "string") for name in _FILE_ATTRS]
+    for domain, infos in _attrs().items():
+        keys += [(domain, f.name, "int" if f.codec == "int" else "string") for f in infos]
+    return keys
 
 
 # --- writing -------------------------------------------------------------------------
+
+
+def _text_of_value(info: FieldInfo, value: Any) -> Any:
+    """A document value as GraphML data: tags joined by "|", the rest as they are."""
+    return "|".join(value) if info.codec == "tags" else value
+
+
+def _value_of_text(info: FieldInfo, text: str | None) -> Any:
+    """GraphML data as the document holds it: tags split on "|", whole numbers as int."""
+    if text is None:
+        return None
+    if info.codec == "tags":
+        return [tag for tag in text.split("|") if tag.strip()]
+    if info.codec == "int" and _WHOLE_NUMBER.fullmatch(text):
+        return int(text)
+    return text
 
 
 def _data(parent: ET.Element, key: str, value: Any) -> None:
@@ -128,28 +159,24 @@ def to_graphml(net: LearningNetwork, *, saved_at: datetime.datetime | None = Non
         "graphml",
         {"xmlns": GRAPHML_NAMESPACE, "xmlns:xsi": _XSI, "xsi:schemaLocation": f"{GRAPHML_NAMESPACE} {_SCHEMA}"},
     )
-    for domain, name in _KEYS:
-        kind = "int" if name in _INT_ATTRS else "string"
+    for domain, name, kind in _keys():
         ET.SubElement(root, "key", {"id": name, "for": domain, "attr.name": name, "attr.type": kind})
     graph = ET.SubElement(root, "graph", {"id": "G", "edgedefault": "undirected"})
-    _data(graph, "format", doc["format"])
-    _data(graph, "format_version", doc["format_version"])
-    _data(graph, "me", doc["me"])
-    for name in ("title", "created", "as_of", "learner_id", "saved_at"):
-        _data(graph, name, doc["metadata"][name])
+    attrs = _attrs()
+    for name in _FILE_ATTRS:
+        _data(graph, name, doc[name])
+    for info in attrs["graph"]:
+        _data(graph, info.name, doc["metadata"][info.name])
     ids: dict[str, str] = {}
     for index, node in enumerate(doc["nodes"]):
         ids[node["name"]] = f"n{index}"
         element = ET.SubElement(graph, "node", {"id": f"n{index}"})
-        _data(element, "name", node["name"])
-        _data(element, "kind", node["kind"])
-        _data(element, "topic", node["topic"])
-        _data(element, "tags", "|".join(node["tags"]))
-        _data(element, "note", node["note"])
+        for info in attrs["node"]:
+            _data(element, info.name, _text_of_value(info, node[info.name]))
     for index, tie in enumerate(doc["ties"]):
         element = ET.SubElement(graph, "edge", {"id": f"e{index}", "source": ids[tie["a"]], "target": ids[tie["b"]]})
-        for name in _EDGE_ATTRS:
-            _data(element, name, tie[name])
+        for info in attrs["edge"]:
+            _data(element, info.name, _text_of_value(info, tie[info.name]))
     ET.indent(root, space="  ")
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -363,6 +390,13 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
             f"The file '{name}' is XML but not GraphML: its outer element is <{_bare(root.tag)}>, not <graphml>.",
             field="graphml",
         )
+    attrs = _attrs()
+    # the attributes read in each domain: defaults of any other attribute are ignored
+    wanted = {
+        "graph": _FILE_ATTRS + tuple(f.name for f in attrs["graph"]),
+        "node": tuple(f.name for f in attrs["node"]) + ("label",),
+        "edge": tuple(f.name for f in attrs["edge"]),
+    }
     keys: dict[str, tuple[str, str]] = {}
     defaults: dict[str, dict[str, str]] = {"graph": {}, "node": {}, "edge": {}}
     for key in root:
@@ -377,7 +411,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
         for child in key:
             if _local(child) == "default":
                 for target in ("graph", "node", "edge"):
-                    if domain in (target, "all") and attr in _WANTED[target]:
+                    if domain in (target, "all") and attr in wanted[target]:
                         defaults[target][attr] = _text(child)
     graphs = [child for child in root if _local(child) == "graph"]
     if len(graphs) != 1:
@@ -418,7 +452,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
             found[attr] = _text(child)
         return found
 
-    meta = values(graph, "graph", _GRAPH_ATTRS, None)
+    meta = values(graph, "graph", wanted["graph"], None)
     version: Any = meta.get("format_version")
     if version is None:
         version = FORMAT_VERSION
@@ -429,7 +463,7 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
         "format_version": version,
         "nodes": [],
         "ties": [],
-        "metadata": {key: meta[key] for key in ("title", "created", "as_of", "learner_id", "saved_at") if key in meta},
+        "metadata": {f.name: _value_of_text(f, meta[f.name]) for f in attrs["graph"] if f.name in meta},
     }
     if "me" in meta:
         doc["me"] = meta["me"]
@@ -437,7 +471,6 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
     node_places: list[tuple[str, str]] = []  # (id, name), made into text only for a message
     tie_places: list[tuple[str, str, str]] = []
     names: dict[str, str] = {}
-    node_attrs = _NODE_ATTRS + ("label",)
     edges: list[ET.Element] = []
     for child in graph:
         local = _local(child)
@@ -467,19 +500,11 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
                 "networks do not have.",
                 field="graph",
             )
-        found = values(child, "node", node_attrs, node_id)
+        found = values(child, "node", wanted["node"], node_id)
         node_name = found.get("name") or found.get("label") or node_id
         names[node_id] = node_name
-        tags = found.get("tags")
-        doc["nodes"].append(
-            {
-                "name": node_name,
-                "kind": found.get("kind"),
-                "topic": found.get("topic"),
-                "tags": None if tags is None else [t for t in tags.split("|") if t.strip()],
-                "note": found.get("note"),
-            }
-        )
+        entry = {f.name: _value_of_text(f, found.get(f.name)) for f in attrs["node"]}
+        doc["nodes"].append({**entry, "name": node_name})
         node_places.append((node_id, node_name))
     for edge in edges:
         ends = (edge.get("source"), edge.get("target"))
@@ -492,20 +517,9 @@ def _parse(data: bytes, name: str) -> LearningNetwork:
                     field="edge",
                     value=end,
                 )
-        found = values(edge, "edge", _EDGE_ATTRS, label)
-        strength: Any = found.get("strength")
-        if strength is not None and _WHOLE_NUMBER.fullmatch(strength):
-            strength = int(strength)
-        doc["ties"].append(
-            {
-                "a": names[ends[0]],
-                "b": names[ends[1]],
-                "strength": strength,
-                "since": found.get("since"),
-                "last_contact": found.get("last_contact"),
-                "initiated_by": found.get("initiated_by"),
-            }
-        )
+        found = values(edge, "edge", wanted["edge"], label)
+        entry = {f.name: _value_of_text(f, found.get(f.name)) for f in attrs["edge"]}
+        doc["ties"].append({"a": names[ends[0]], "b": names[ends[1]], **entry})
         tie_places.append((label, names[ends[0]], names[ends[1]]))
 
     def where(section: str, index: int, field: str | None) -> tuple[str, str | None]:

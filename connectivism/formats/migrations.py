@@ -29,6 +29,13 @@ Learners' old files then keep opening, and are saved in the new version.
 CSV files carry no version: their columns are the contract, and a new column
 would be optional or come with a new template.
 
+A new field of a node, a tie or the metadata is declared once, in its
+dataclass in :mod:`connectivism.network` with
+:func:`~connectivism.network.record_field`: the document layer, JSON, CSV,
+GraphML and :func:`~connectivism.privacy.anonymised` all follow it. A JSON or
+GraphML file without the new key reads it as the field's default, so the step
+only has to fill in a value when the default is not the right one.
+
 Versions
 --------
 1
