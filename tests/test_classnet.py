@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -17,6 +18,7 @@ from conftest import ROOT
 from connectivism.facilitator import classnet, report
 from connectivism.facilitator.demo import demo_class
 from connectivism.formats import MAX_FILE_BYTES, to_json
+from connectivism.measures import kind_diversity
 from connectivism.network import LearningNetwork, match_key
 
 AS_OF = "2026-10-01"
@@ -163,8 +165,8 @@ def test_merged_nodes_and_who_named_what(merged, folder, key):
         assert c.shared + c.unique == c.nodes
     assert sum(c.nodes for c in merged.learners) == sum(len(n) - 1 for n in good.values())
     assert merged.brokers and len(merged.brokers) <= 5 and merged.communities
-    assert set(merged.downes) == {"diversity", "autonomy", "openness", "connectivity"}
-    assert 0 < merged.diversity["kinds"]["normalised"] <= 1
+    assert set(merged.downes.as_dict()) == {"diversity", "autonomy", "openness", "connectivity"}
+    assert 0 < merged.diversity.kinds.normalised <= 1
 
 
 def test_hostile_labels_are_accepted_as_text(merged, outputs):
@@ -267,3 +269,27 @@ def test_empty_folder_gives_an_empty_report(tmp_path):
     cls = classnet.merge(classnet.read_folder(tmp_path, key=b"k" * 32), as_of=AS_OF)
     assert cls.graph.number_of_nodes() == 0 and not cls.rejected
     assert "0 learners" in report.report_html(cls)
+
+
+def test_class_network_is_one_frozen_typed_value(merged, outputs):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        merged.shared = ()
+    assert isinstance(merged.learners, tuple) and isinstance(merged.communities, tuple)
+    assert isinstance(merged.diversity.kinds.counts, tuple)
+    assert merged.downes.autonomy.learners == len(merged.learners)
+    with pytest.raises(TypeError):
+        merged.betweenness["anyone"] = 1.0
+    doc = json.loads(outputs["json"])
+    assert doc["diversity"] == merged.diversity.as_dict() and doc["downes"] == merged.downes.as_dict()
+
+
+def test_class_spread_is_the_measures_own_for_one_learner():
+    net = LearningNetwork("Ana", learner_id="ab" * 16)
+    for name, kind in (("Bo", "person"), ("Cy", "person"), ("Forum", "community"), ("Wiki", "resource")):
+        net.add(name, kind, topic="maths" if kind == "person" else "")
+        net.connect("Ana", name)
+    cls = classnet.merge(classnet.read_submissions([("ana.json", to_json(net).encode())], key=b"k" * 32), as_of=AS_OF)
+    mine = kind_diversity(net)
+    assert cls.diversity.kinds.normalised == round(mine.normalised, 3)
+    assert cls.diversity.kinds.entropy == round(mine.entropy, 3) and cls.diversity.kinds.blau == round(mine.blau, 3)
+    assert cls.diversity.kinds.counts == tuple((k, c) for k, c in sorted(mine.counts, key=lambda kc: -kc[1]) if c)

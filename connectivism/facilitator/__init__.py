@@ -6,7 +6,13 @@ Module             What
 ``links``          launch links (Binder, JupyterHub via nbgitpuller) for every
                    notebook and exercise, as a table to paste into an LMS
 ``classnet``       merge a folder of learners' exported networks into one
-                   anonymised class network (keyed pseudonyms, rejections listed)
+                   anonymised class network (keyed pseudonyms, rejections listed):
+                   the public names of the five modules below, in one place
+``keys``           class keys, keyed pseudonyms, file names made safe to show
+``submissions``    reading learners' files; typed reasons for those set aside
+``merge``          the merging rules and the frozen ``ClassNetwork``
+``measure``        the class core, communities, brokers, diversity, Downes
+``outputs``        the class network as JSON and GraphML, written atomically
 ``report``         the class network as one self-contained, offline HTML report
 =================  ==============================================================
 
@@ -19,4 +25,4 @@ Command line (run from the repository root)::
 
 from __future__ import annotations
 
-__all__ = ["links", "classnet", "report"]
+__all__ = ["links", "classnet", "keys", "submissions", "merge", "measure", "outputs", "report"]

@@ -21,7 +21,9 @@ from collections.abc import Sequence
 
 import networkx as nx
 
-from connectivism.facilitator.classnet import LEARNER_KIND, ClassNetwork, _induced
+from connectivism.facilitator.measure import LEARNER_KIND, ordered_subgraph
+from connectivism.facilitator.merge import ClassNetwork
+from connectivism.measures.downes import PROPERTIES
 
 __all__ = ["DRAW_LIMIT", "drawn_view", "report_fragment", "report_html"]
 
@@ -86,7 +88,7 @@ def drawn_view(cls: ClassNetwork, limit: int = DRAW_LIMIT) -> tuple[nx.Graph, st
     else:
         between = cls.betweenness
         ranked = sorted(core, key=lambda n: (-between.get(n, 0.0), -core.nodes[n]["count"], n.casefold()))
-        view = _induced(core, ranked[:limit])
+        view = ordered_subgraph(core, ranked[:limit])
         note = (
             f"The class core has {total} nodes, too many to read on a screen, so the drawing shows the "
             f"{view.number_of_nodes()} that connect the most (highest betweenness, then named by the most "
@@ -94,7 +96,7 @@ def drawn_view(cls: ClassNetwork, limit: int = DRAW_LIMIT) -> tuple[nx.Graph, st
         )
     alone = [n for n in view if view.degree(n) == 0]
     if alone:
-        view = _induced(view, [n for n in view if view.degree(n)])
+        view = ordered_subgraph(view, [n for n in view if view.degree(n)])
         lonely = [n for n in alone if core.nodes[n]["kind"] == LEARNER_KIND]
         if lonely and total <= limit:
             verb = (
@@ -201,16 +203,15 @@ def _sections(cls: ClassNetwork, *, title: str, draw_limit: int) -> str:
         parts.append("<p>No node joins otherwise separate parts of the class core.</p>")
 
     parts.append("<h2>Diversity and Downes' four properties</h2>")
-    kinds, topics = cls.diversity.get("kinds", {}), cls.diversity.get("topics", {})
+    kinds, topics = cls.diversity.kinds, cls.diversity.topics
+    downes = [(p, getattr(cls.downes, p)) for p in PROPERTIES]
     parts.append(
         "<div class='figures'>"
-        f"<div class='figure'>Kind spread (class)<span class='value'>{_num(kinds.get('normalised'))}</span></div>"
-        f"<div class='figure'>Topic spread (class)<span class='value'>{_num(topics.get('normalised'))}</span></div>"
+        f"<div class='figure'>Kind spread (class)<span class='value'>{_num(kinds.normalised)}</span></div>"
+        f"<div class='figure'>Topic spread (class)<span class='value'>{_num(topics.normalised)}</span></div>"
         + "".join(
-            f"<div class='figure'>{_e(p.capitalize())} (mean)"
-            f"<span class='value'>{_num(cls.downes[p]['mean'])}</span></div>"
-            for p in ("diversity", "autonomy", "openness", "connectivity")
-            if p in cls.downes
+            f"<div class='figure'>{_e(p.capitalize())} (mean)<span class='value'>{_num(r.mean)}</span></div>"
+            for p, r in downes
         )
         + "</div>"
     )
@@ -220,12 +221,9 @@ def _sections(cls: ClassNetwork, *, title: str, draw_limit: int) -> str:
         '"me": each learner\'s profile was measured on their own network and the class figure is the '
         "mean, with the range below.</p>"
     )
-    rows = [
-        (p.capitalize(), _num(v["mean"]), _num(v["min"]), _num(v["max"]), v["learners"]) for p, v in cls.downes.items()
-    ]
+    rows = [(p.capitalize(), _num(r.mean), _num(r.min), _num(r.max), r.learners) for p, r in downes]
     parts.append(_table(["Property", "Mean", "Lowest", "Highest", "Learners measured"], rows, numeric=(1, 2, 3, 4)))
-    kind_rows = [(k, c) for k, c in kinds.get("counts", {}).items()]
-    parts.append(_table(["Kind", "Nodes in the class network"], kind_rows, numeric=(1,)))
+    parts.append(_table(["Kind", "Nodes in the class network"], kinds.counts, numeric=(1,)))
 
     parts.append("<h2>Each learner's contribution</h2>")
     rows = [(c.learner, c.nodes, c.shared, c.unique, c.ties) for c in cls.learners]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from connectivism.measures._view import SOURCE_KINDS, View
@@ -32,6 +33,7 @@ __all__ = [
     "Homophily",
     "shannon_entropy",
     "blau_index",
+    "spread",
     "kind_diversity",
     "topic_diversity",
     "homophily",
@@ -193,6 +195,44 @@ def _diversity(counts: tuple[tuple[str, int], ...], possible: float) -> Diversit
     most = min(possible, total)
     normalised = entropy / math.log2(most) if most >= 2 else 0.0
     return Diversity(counts, total, entropy, blau_index(values), min(1.0, normalised))
+
+
+def spread(counts: Iterable[tuple[str, int]], categories: float) -> Diversity:
+    """Return how evenly counted items spread over categories.
+
+    The computation behind :func:`kind_diversity` and :func:`topic_diversity`,
+    for counts made elsewhere (the facilitator's class network).
+
+    Parameters
+    ----------
+    counts : iterable of (str, int)
+        Each category and how many items are in it, in the order wanted in
+        the result.
+    categories : int or float
+        How many categories are possible (``math.inf`` for open-ended ones
+        such as topics): the normalisation divides by
+        :math:`\\log_2 \\min(categories, N)` for *N* items.
+
+    Returns
+    -------
+    Diversity
+        With ``normalised`` 0.0 when no spread is possible (fewer than two
+        items, or fewer than two possible categories).
+
+    Raises
+    ------
+    ValueError
+        If a count is negative.
+
+    Examples
+    --------
+    >>> d = spread([("person", 2), ("tool", 2)], 4)
+    >>> d.entropy, d.blau, d.normalised
+    (1.0, 0.5, 0.5)
+    >>> spread([], 4).normalised
+    0.0
+    """
+    return _diversity(tuple(counts), categories)
 
 
 def _kind_diversity(view: View) -> Diversity:
