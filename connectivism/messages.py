@@ -23,19 +23,27 @@ values (names, numbers, dates already formatted with :func:`format_date`,
 lists joined with :func:`join_names`). ``tests/test_catalogue.py`` fails if a
 sentence is written outside a catalogue module.
 
-What is translatable: every value of these tables. What is not (yet), by
-design, and why:
+What is translatable: every value of these tables. What is not (yet), and
+why (``tests/test_catalogue.py`` lists the same modules as not scanned):
 
 * the messages of the package's errors (:mod:`connectivism.errors`), raised
-  by the model, the formats and the measures: they name the value and the
-  fix, are written where the check is, and are shown as they are;
+  by the model (:mod:`connectivism.network`), the formats and the measures,
+  and the import notices about a file: they name the value and the fix, are
+  written where the check is, and are shown as they are;
 * each model's :meth:`~connectivism.models.base.Model.summary`, its charts'
   titles, axis labels and alt texts, its parameter labels and its
-  ``challenge``: they are written beside the model's figures in
-  :mod:`connectivism.models` (one module per model) and stay there until a
-  second language needs them;
-* the status identifiers of the self-checks (``"good"`` ...), which are
-  values, not texts; they are shown through the catalogue.
+  ``challenge``: they stay beside the model's figures in
+  :mod:`connectivism.models` (one module per model);
+* the drawings' titles, hover texts and text descriptions
+  (:mod:`connectivism.render`), like the models' alt texts;
+* the autosave's notices (:mod:`connectivism.session`), the next to move
+  here;
+* the facilitator's command line and class report
+  (:mod:`connectivism.facilitator`), which are for teachers, in English;
+* data that happens to be English: the example networks' descriptions
+  (:mod:`connectivism.examples`), the title of an anonymised copy
+  (:mod:`connectivism.privacy`), and the self-checks' status ids
+  (``"good"`` ...), which are shown through the catalogue.
 
 Examples
 --------
