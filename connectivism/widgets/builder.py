@@ -2,9 +2,10 @@
 
 A thin view over :class:`connectivism.session.EditSession` (undo, autosave),
 the measures, the suggestions and the renderer. The builder composes its
-panels (:mod:`connectivism.widgets.panels` and :mod:`~connectivism.widgets.sharing`: add, connect, edit or remove,
-save and share, and the view) under a toolbar (undo, start over) and a status
-line. Every control can be driven from Python (set ``.value``, call
+panels (add, connect, edit or remove, and the view in
+:mod:`connectivism.widgets.panels`; save and share in
+:mod:`connectivism.widgets.sharing`) under a toolbar (undo, start over) and a
+status line. Every control can be driven from Python (set ``.value``, call
 ``.click()``), which is how it is tested. Bad input shows a message next to
 the control and changes nothing. Every text comes from
 :mod:`connectivism.widgets.messages`.
