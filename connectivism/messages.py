@@ -1,14 +1,52 @@
-"""Every learner-facing text of the measures and suggestions, in one place for translation.
+"""The catalogue of learner-facing text: one mechanism, one language setting, for translation.
 
-Texts live in :data:`MESSAGES`, one table per language keyed by a message id
-(``"measure.homophily.label"``, ``"suggest.stale.many"`` ...). Templates
-use ``str.format`` fields in braces; :func:`text` fills them in. To add a
-language, copy the ``"en"`` table, translate the values (keep the keys and
-the ``{fields}``), and pass ``language="xx"`` or set :data:`LANGUAGE`.
+Texts live in tables, one per language, keyed by a message id
+(``"measure.homophily.label"``, ``"suggest.stale.many"`` ...). Templates use
+``str.format`` fields in braces; :func:`text` fills them in. To add a
+language, copy each ``"en"`` table, translate the values (keep the keys and
+the ``{fields}``), and pass ``language="xx"`` or set :data:`LANGUAGE`, which
+every catalogue follows.
+
+The catalogue has parts, each a :class:`Catalogue` registered here with
+:func:`register` and served by the same code:
+
+* this module's :data:`MESSAGES`: the measures, the reports and the
+  suggestions (:func:`text`);
+* ``"selfcheck"`` in :mod:`connectivism.selfcheck.messages`: the exercises'
+  self-checks;
+* ``"widgets"`` in :mod:`connectivism.widgets.messages`: the builder, the
+  kind filter and the model explorers (labels, tooltips, messages, undo
+  labels).
 
 Code never builds learner-facing sentences itself: it picks a key and passes
 values (names, numbers, dates already formatted with :func:`format_date`,
-lists joined with :func:`join_names`).
+lists joined with :func:`join_names`). ``tests/test_catalogue.py`` fails if a
+sentence is written outside a catalogue module.
+
+What is translatable: every value of these tables. What is not (yet), and
+why (``tests/test_catalogue.py`` lists the same modules as not scanned):
+
+* the messages of the package's errors (:mod:`connectivism.errors`), raised
+  by the model (:mod:`connectivism.network`), the formats and the measures,
+  and the import notices about a file: they name the value and the fix, are
+  written where the check is, and are shown as they are;
+* each model's :meth:`~connectivism.models.base.Model.summary`, its charts'
+  titles, axis labels and alt texts, its parameter labels and its
+  ``challenge``: they stay beside the model's figures in
+  :mod:`connectivism.models` (one module per model);
+* the drawings' titles, hover texts and text descriptions
+  (:mod:`connectivism.render`), like the models' alt texts;
+* the autosave's notices (:mod:`connectivism.session`), the next to move
+  here;
+* the facilitator's command line and class report
+  (:mod:`connectivism.facilitator`), which are for teachers, in English;
+* data that happens to be English: the example networks' descriptions
+  (:mod:`connectivism.examples`), the title of an anonymised copy
+  (:mod:`connectivism.privacy`), and the self-checks' status ids
+  (``"good"`` ...), which are shown through the catalogue.
+
+This module is over 450 lines because of its English table (some 230 lines
+of texts, kept together so a translator has one file); the code is short.
 
 Examples
 --------
@@ -26,7 +64,17 @@ import datetime
 import string
 from collections.abc import Iterable
 
-__all__ = ["LANGUAGE", "MESSAGES", "text", "format_date", "join_names", "fields_of"]
+__all__ = [
+    "LANGUAGE",
+    "MESSAGES",
+    "CATALOGUES",
+    "Catalogue",
+    "register",
+    "text",
+    "format_date",
+    "join_names",
+    "fields_of",
+]
 
 #: The language used when none is given.
 LANGUAGE = "en"
@@ -310,17 +358,89 @@ def text(key: str, language: str | None = None, **fields: object) -> str:
     ...
     KeyError: "no message 'nope' in language 'en'"
     """
+    return _fill(MESSAGES, "", key, language, fields)
+
+
+def _fill(tables: dict[str, dict[str, str]], part: str, key: str, language: str | None, fields: dict) -> str:
+    """The one implementation behind :func:`text` and :meth:`Catalogue.text`."""
     lang = LANGUAGE if language is None else language
-    table = MESSAGES.get(lang)
+    where = f" of the {part!r} catalogue" if part else ""
+    table = tables.get(lang)
     if table is None:
-        raise KeyError(f"no messages in language {lang!r}; available: {', '.join(MESSAGES)}")
+        raise KeyError(f"no messages{where} in language {lang!r}; available: {', '.join(tables)}")
     if key not in table:
-        raise KeyError(f"no message {key!r} in language {lang!r}")
+        raise KeyError(f"no message {key!r}{where} in language {lang!r}")
     template = table[key]
     missing = fields_of(template) - set(fields)
     if missing:
-        raise KeyError(f"message {key!r} needs the field(s) {', '.join(sorted(missing))}")
+        raise KeyError(f"message {key!r}{where} needs the field(s) {', '.join(sorted(missing))}")
     return template.format(**fields)
+
+
+class Catalogue:
+    """A part of the catalogue: its tables by language, served by the same code as :func:`text`.
+
+    Make one with :func:`register`, which lists it in :data:`CATALOGUES`.
+
+    Parameters
+    ----------
+    name : str
+        The part's name, such as ``"selfcheck"``.
+    messages : dict of str to dict of str to str
+        Language code → message id → template, like :data:`MESSAGES`.
+
+    Examples
+    --------
+    >>> demo = Catalogue("demo", {"en": {"hello": "Hello, {name}."}})
+    >>> demo.text("hello", name="Ada")
+    'Hello, Ada.'
+    >>> demo.text("bye")
+    Traceback (most recent call last):
+    ...
+    KeyError: "no message 'bye' of the 'demo' catalogue in language 'en'"
+    """
+
+    def __init__(self, name: str, messages: dict[str, dict[str, str]]) -> None:
+        self.name = name
+        self.messages = messages
+
+    def __repr__(self) -> str:
+        return f"Catalogue({self.name!r}, languages={sorted(self.messages)})"
+
+    def text(self, key: str, language: str | None = None, **fields: object) -> str:
+        """Return the message `key` of this part, as :func:`text` does (same language setting)."""
+        return _fill(self.messages, self.name, key, language, fields)
+
+
+#: Every part of the catalogue by name, this module's :data:`MESSAGES` as ``"measures"``.
+CATALOGUES: dict[str, Catalogue] = {}
+
+
+def register(name: str, messages: dict[str, dict[str, str]]) -> Catalogue:
+    """Add a part to the catalogue and return it; its module keeps the tables.
+
+    Raises
+    ------
+    ValueError
+        If another part already has this name.
+
+    Examples
+    --------
+    >>> sorted(CATALOGUES)[:1]
+    ['measures']
+    >>> register("measures", {"en": {}})
+    Traceback (most recent call last):
+    ...
+    ValueError: the catalogue already has a part named 'measures'
+    """
+    known = CATALOGUES.get(name)
+    if known is not None and known.messages is not messages:
+        raise ValueError(f"the catalogue already has a part named {name!r}")
+    CATALOGUES[name] = Catalogue(name, messages)
+    return CATALOGUES[name]
+
+
+register("measures", MESSAGES)
 
 
 def format_date(date: datetime.date, language: str | None = None) -> str:

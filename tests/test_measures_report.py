@@ -7,8 +7,9 @@ import datetime
 import pytest
 
 from connectivism.examples import load_example
-from connectivism.measures import measure_all
+from connectivism.measures import MEASURE_INFO, measure_all
 from connectivism.measures.report import GROUPS, Report, measures_table, profile_table, suggestions_list
+from connectivism.measures.values import FORMATTERS, formats
 from connectivism.network import LearningNetwork
 from connectivism.suggestions import suggest
 
@@ -80,3 +81,24 @@ def test_reports_are_deterministic(teacher):
     again = measure_all(load_example("teacher"), as_of=AS_OF)
     assert measures_table(m).html == measures_table(again).html
     assert profile_table(m).html == profile_table(again).html
+
+
+def test_every_measure_in_the_table_has_one_registered_formatter():
+    shown = {measure for _, measures in GROUPS.values() for measure in measures}
+    assert shown <= set(MEASURE_INFO)
+    assert set(FORMATTERS) == shown
+    with pytest.raises(ValueError, match="already has a formatter"):
+        formats("kinds")
+    with pytest.raises(KeyError, match="no measure"):
+        formats("no such measure")
+
+
+def test_each_formatter_gives_a_value_and_the_fields_its_explanation_needs():
+    from connectivism.messages import MESSAGES, fields_of
+
+    for net in (load_example("teacher"), LearningNetwork("Sam")):
+        m = measure_all(net, as_of=datetime.date(2026, 10, 1))
+        for measure, formatter in FORMATTERS.items():
+            value, fields = formatter(m, None)
+            assert value and isinstance(value, str), measure
+            assert fields_of(MESSAGES["en"][MEASURE_INFO[measure].explanation]) == set(fields), measure

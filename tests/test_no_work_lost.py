@@ -37,7 +37,7 @@ from connectivism.network import (
 )
 from connectivism.privacy import anonymised
 from connectivism.session import EditSession
-from connectivism.widgets import builder as builder_module
+from connectivism.widgets import sharing as sharing_module
 from connectivism.widgets.builder import NetworkBuilder
 
 AS_OF = datetime.date(2026, 10, 1)
@@ -485,7 +485,7 @@ def test_a_failing_download_kind_does_not_hide_the_others(tmp_path, monkeypatch,
     def fail(net):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(builder_module, broken, fail)
+    monkeypatch.setattr(sharing_module, broken, fail)
     b.prepare_downloads()
     files = decode_links(b.export_links.value)
     expected = {

@@ -1,9 +1,11 @@
 """Tables of measures, the Downes profile and suggestions, for notebooks and the built site.
 
 Each function returns a :class:`Report`: an object that notebooks display as
-an HTML table (``_repr_html_``) and that prints as plain text. Values are
-rounded here, and only here; every word comes from :mod:`connectivism.messages`
-and every name is HTML-escaped. The output depends only on the measures, so it
+an HTML table (``_repr_html_``) and that prints as plain text. Each measure's
+value is written by the formatter registered for it in
+:mod:`connectivism.measures.values`; values are rounded there and here, and
+nowhere else; every word comes from :mod:`connectivism.messages` and every
+name is HTML-escaped. The output depends only on the measures, so it
 is identical on every run (notebook outputs are compared strictly).
 
 Examples
@@ -23,12 +25,12 @@ Reach · Principle 4: capacity to know more
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from connectivism.measures import NetworkMeasures
+from connectivism.measures import MEASURE_INFO, NetworkMeasures
 from connectivism.measures.downes import PROPERTIES
+from connectivism.measures.values import FORMATTERS, number
 from connectivism.messages import format_date, join_names, text
 
 __all__ = ["Report", "GROUPS", "measures_table", "profile_table", "suggestions_list"]
@@ -95,21 +97,6 @@ def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _num(value: float | None, places: int = 2, language: str | None = None) -> str:
-    if value is None:
-        return text("not_available", language)
-    return f"{value:.{places}f}"
-
-
-def _pct(value: float, language: str | None) -> str:
-    return text("percent", language, value=round(value * 100))
-
-
-def _names(names: Iterable[str], language: str | None, limit: int | None = 6) -> str:
-    names = list(names)
-    return join_names(names, language, limit=limit) if names else text("none", language)
-
-
 def _caption(key: str, m: NetworkMeasures, language: str | None) -> str:
     as_of = text("as_of", language, date=format_date(m.as_of, language))
     return text(key, language, me=m.me, as_of=as_of)
@@ -121,133 +108,11 @@ def _group_title(group: str, language: str | None) -> str:
     return f"{text(f'report.group.{group}', language)} · {labels}"
 
 
-def _kind_counts(m: NetworkMeasures, language: str | None) -> str:
-    parts = [text(f"count.kind.{kind}.{'one' if n == 1 else 'many'}", language, n=n) for kind, n in m.kind_counts]
-    return join_names(parts, language)
-
-
-def _most_bits(n: int, possible: float) -> str:
-    most = min(n, possible)
-    return f"{math.log2(most):.2f}" if most >= 1 else "0.00"
-
-
 def _row(measure: str, m: NetworkMeasures, language: str | None) -> tuple[str, str, str]:
     """(label, value, explanation) of one measure, as plain text."""
-    label = text(f"measure.{measure}.label", language)
-    explain_fields: dict[str, object] = {}
-    if measure == "kinds":
-        value = text(
-            "measure.kinds.value",
-            language,
-            counts=_kind_counts(m, language),
-            entropy=_num(m.kind_entropy),
-            most=_most_bits(m.n_nodes, 4),
-            blau=_num(m.kind_blau),
-        )
-    elif measure == "fields":
-        total = sum(n for _, n in m.topic_counts)
-        if total:
-            top_name, top_n = m.topic_counts[0]
-            value = text(
-                "measure.fields.value",
-                language,
-                count=len(m.topic_counts),
-                total=total,
-                top=text("report.count_in", language, name=top_name, count=top_n),
-                entropy=_num(m.topic_entropy),
-                most=_most_bits(total, math.inf),
-                blau=_num(m.topic_blau),
-            )
-        else:
-            value = text("not_available", language)
-    elif measure == "homophily":
-        explain_fields["field"] = m.my_field or text("none", language)
-        if m.homophily is None:
-            value = text("not_available", language)
-        else:
-            names = (
-                text("measure.homophily.names", language, names=_names(m.same_field, language)) if m.same_field else ""
-            )
-            value = text(
-                "measure.homophily.value",
-                language,
-                percent=_pct(m.homophily, language),
-                same=len(m.same_field),
-                compared=m.compared_fields,
-                names=names,
-            )
-    elif measure == "reach":
-        value = text(
-            "measure.reach.value",
-            language,
-            n1=len(m.reach_1),
-            t1=len(m.topics_1),
-            n2=len(m.reach_2),
-            t2=len(m.topics_2),
-        )
-    elif measure == "unreachable":
-        value = _names(m.unreachable, language)
-    elif measure == "betweenness":
-        value = _num(m.betweenness)
-    elif measure == "constraint":
-        value = _num(m.constraint, language=language)
-    elif measure == "effective_size":
-        value = text(
-            "measure.effective_size.value",
-            language,
-            value=_num(m.effective_size, 1),
-            contacts=len(m.contacts),
-            among=m.ties_among_contacts,
-        )
-    elif measure == "cut_points":
-        items = []
-        for point in m.cut_points:
-            key = "measure.cut_points.item_topics" if point.topics_lost else "measure.cut_points.item"
-            items.append(
-                text(
-                    key,
-                    language,
-                    node=point.node,
-                    cut_off=_names(point.cut_off, language),
-                    topics=join_names(point.topics_lost, language),
-                )
-            )
-        value = text("list.items", language).join(items) if items else text("none", language)
-    elif measure == "bridges":
-        items = [text("measure.bridges.item", language, near=b.near, far=b.far) for b in m.bridges]
-        value = (
-            text("measure.bridges.value", language, count=len(items), items=_names(items, language))
-            if items
-            else text("none", language)
-        )
-    elif measure == "nonhuman":
-        value = text(
-            "measure.nonhuman.value",
-            language,
-            nodes=_pct(m.nonhuman_node_share, language),
-            count=len(m.nonhuman),
-            total=m.n_nodes,
-            strength=_pct(m.nonhuman_strength_share, language),
-        )
-    elif measure == "tie_ages":
-        dated = [a for a in m.tie_ages if a.days is not None]
-        if dated:
-            oldest = max(dated, key=lambda a: a.days)  # type: ignore[arg-type,return-value]
-            value = text(
-                "measure.tie_ages.value", language, median=f"{m.median_age:g}", oldest=oldest.days, name=oldest.name
-            )
-        else:
-            value = text("not_available", language)
-    elif measure == "freshness":
-        value = _num(m.freshness, language=language)
-        explain_fields["half_life"] = f"{m.half_life_days:g}"
-    elif measure == "stale":
-        items = [text("measure.stale.item", language, name=a.name, days=a.days) for a in m.stale]
-        value = _names(items, language) if items else text("none", language)
-        explain_fields["limit"] = f"{m.stale_after_days:g}"
-    else:  # pragma: no cover - guarded by GROUPS
-        raise KeyError(measure)
-    return label, value, text(f"measure.{measure}.explain", language, **explain_fields)
+    info = MEASURE_INFO[measure]
+    value, explain_fields = FORMATTERS[measure](m, language)
+    return text(info.label, language), value, text(info.explanation, language, **explain_fields)
 
 
 def _table(caption: str, head: Sequence[str], sections: list[tuple[str | None, list[Sequence[str]]]]) -> str:
@@ -387,13 +252,13 @@ def profile_table(measures: NetworkMeasures, *, language: str | None = None) -> 
                     "report.part",
                     language,
                     label=text(f"part.{p}", language),
-                    value=_num(getattr(profile, p), language=language),
+                    value=number(getattr(profile, p), language=language),
                 )
                 for p in _PARTS[prop]
             ],
             language,
         )
-        score = _num(value, language=language)
+        score = number(value, language=language)
         rows.append(
             (
                 label,

@@ -51,10 +51,12 @@ __all__ = [
     "check_bell_plan",
 ]
 
+# Status identifiers (values, not texts: they are shown through the catalogue, see _shown)
 NOT_ATTEMPTED = "not attempted yet"
 KEEP_GOING = "keep going"
 GOOD = "good"
 STATUSES = (NOT_ATTEMPTED, KEEP_GOING, GOOD)
+_STATUS_KEYS = {NOT_ATTEMPTED: "status.none", KEEP_GOING: "status.partial", GOOD: "status.good"}
 
 #: Words a sentence-long part of an answer needs.
 SENTENCE_WORDS = 8
@@ -83,7 +85,7 @@ class Feedback:
         object.__setattr__(self, "points", tuple(self.points))
 
     def __str__(self) -> str:
-        lines = [f"{text('title')}: {self.status}"] + [f"- {p}" for p in self.points]
+        lines = [f"{text('title')}: {self._shown}"] + [f"- {p}" for p in self.points]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -91,12 +93,17 @@ class Feedback:
         items = "".join(f"<li>{html.escape(p)}</li>" for p in self.points)
         return (
             f'<div class="kit-selfcheck" style="border-left:4px solid {colour};padding-left:0.6em">'
-            f"<p><strong>{html.escape(text('title'))}: {html.escape(self.status)}</strong></p>"
+            f"<p><strong>{html.escape(text('title'))}: {html.escape(self._shown)}</strong></p>"
             f"<ul>{items}</ul></div>"
         )
 
     def __repr__(self) -> str:
         return str(self)
+
+    @property
+    def _shown(self) -> str:
+        """The status as shown to the learner, from the catalogue."""
+        return text(_STATUS_KEYS[self.status])
 
 
 # --- helpers ------------------------------------------------------------------------
@@ -252,7 +259,7 @@ def check_diversity_reading(reading, net: LearningNetwork) -> Feedback:
 def _apply_ties(net: LearningNetwork, plan) -> LearningNetwork:
     trial = net.copy()
     for i, tie in enumerate(plan):
-        to = str(tie.get("to", "")).strip() or f"New source {i + 1}"
+        to = str(tie.get("to", "")).strip() or text("new_source", n=i + 1)
         if to not in trial:
             kind = str(tie.get("kind", "")).strip().lower()
             trial.add(to, kind if kind in OTHER_KINDS else "person", topic=str(tie.get("topic") or ""))

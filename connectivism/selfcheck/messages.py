@@ -1,9 +1,12 @@
-"""Every learner-facing text of the exercises' self-checks, in one place for translation.
+"""The ``"selfcheck"`` part of the catalogue: every learner-facing text of the exercises' self-checks.
 
-Same pattern as :mod:`connectivism.messages`: one table per language in
-:data:`MESSAGES`, keyed by a message id; templates use ``str.format`` fields
-and :func:`text` fills them in. The texts state *criteria* (what a good
-answer has), never an answer.
+Its tables are registered with :func:`connectivism.messages.register` and
+served by the same code as every other text (:func:`text` is
+:meth:`Catalogue.text <connectivism.messages.Catalogue.text>`), in the
+language :data:`connectivism.messages.LANGUAGE` sets. Every value of
+:data:`MESSAGES` is translatable, including the names of the parts of an
+answer (``"part.claim"`` ...); the keys and ``{fields}`` are not. The texts
+state *criteria* (what a good answer has), never an answer.
 
 Examples
 --------
@@ -12,22 +15,31 @@ Examples
 >>> text("nope")
 Traceback (most recent call last):
 ...
-KeyError: "no self-check message 'nope' in language 'en'"
+KeyError: "no message 'nope' of the 'selfcheck' catalogue in language 'en'"
 """
 
 from __future__ import annotations
 
-import string
+from connectivism.messages import register
 
-__all__ = ["LANGUAGE", "MESSAGES", "text"]
-
-LANGUAGE = "en"
+__all__ = ["CATALOGUE", "MESSAGES", "text", "part"]
 
 _EN: dict[str, str] = {
     # --- statuses and display -------------------------------------------------
     "status.none": "not attempted yet",
     "status.partial": "keep going",
     "status.good": "good",
+    "new_source": "New source {n}",
+    # --- the parts of an answer -----------------------------------------------------
+    "part.claim": "claim",
+    "part.evidence": "evidence",
+    "part.reply": "reply",
+    "part.limit": "limit",
+    "part.activity": "activity",
+    "part.risk": "risk",
+    "part.mitigation": "way to reduce the risk",
+    "part.check": "way to check it worked",
+    "part.interpretation": "interpretation",
     "title": "Self-check",
     "none.hint": "Replace the placeholder ({name} = None) with your answer, run that cell, then run this check again.",
     "bad_type": "{name} should be {expected}; it is a {actual}. Look at the example shape in the instructions.",
@@ -182,43 +194,22 @@ _EN: dict[str, str] = {
 #: Message tables by language.
 MESSAGES: dict[str, dict[str, str]] = {"en": _EN}
 
-_PARTS = {
-    "en": {
-        "claim": "claim",
-        "evidence": "evidence",
-        "reply": "reply",
-        "limit": "limit",
-        "activity": "activity",
-        "risk": "risk",
-        "mitigation": "way to reduce the risk",
-        "check": "way to check it worked",
-        "interpretation": "interpretation",
-    }
-}
+#: This part of the catalogue.
+CATALOGUE = register("selfcheck", MESSAGES)
 
-
-def text(key: str, language: str | None = None, **fields) -> str:
-    """Return the self-check message ``key`` in ``language`` with its fields filled in.
-
-    Examples
-    --------
-    >>> text("s.ties.count", n=1)
-    'Your plan names 1 new tie(s); the task asks for two.'
-    """
-    lang = LANGUAGE if language is None else language
-    table = MESSAGES.get(lang)
-    if table is None:
-        raise KeyError(f"no self-check messages in language {lang!r}")
-    if key not in table:
-        raise KeyError(f"no self-check message {key!r} in language {lang!r}")
-    template = table[key]
-    needed = {name for _, name, _, _ in string.Formatter().parse(template) if name}
-    missing = needed - set(fields)
-    if missing:
-        raise KeyError(f"self-check message {key!r} needs the field(s) {', '.join(sorted(missing))}")
-    return template.format(**fields)
+#: Return the self-check message ``key`` with its fields filled in (see :func:`connectivism.messages.text`).
+text = CATALOGUE.text
 
 
 def part(name: str, language: str | None = None) -> str:
-    """The learner-facing name of a part of an answer ("claim", "risk" ...)."""
-    return _PARTS[LANGUAGE if language is None else language].get(name, name)
+    """The learner-facing name of a part of an answer ("claim", "risk" ...); unknown parts as they are.
+
+    Examples
+    --------
+    >>> part("mitigation"), part("title")
+    ('way to reduce the risk', 'title')
+    >>> text("s.ties.count", n=1)
+    'Your plan names 1 new tie(s); the task asks for two.'
+    """
+    key = f"part.{name}"
+    return text(key, language) if key in MESSAGES["en"] else name

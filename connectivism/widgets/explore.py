@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from connectivism.network import OTHER_KINDS
 from connectivism.render import draw, graph_of
+from connectivism.widgets.messages import text
 
 __all__ = ["KindFilter"]
-
-_CHOICES = [
-    ("Everything", None),
-    ("People", "person"),
-    ("Communities", "community"),
-    ("Resources", "resource"),
-    ("Tools", "tool"),
-]
 
 
 class KindFilter(widgets.VBox):
@@ -46,9 +40,9 @@ class KindFilter(widgets.VBox):
         self.graph = graph_of(network)
         self.title = title
         self.choice = widgets.ToggleButtons(
-            options=_CHOICES,
+            options=[(text("filter.everything"), None)] + [(text(f"filter.{k}"), k) for k in OTHER_KINDS],
             value=None,
-            description="Show:",
+            description=text("filter.show"),
             style={"button_width": "auto"},
         )
         self.caption = widgets.HTML()
@@ -70,6 +64,6 @@ class KindFilter(widgets.VBox):
     def _redraw(self, change=None) -> None:
         sub = self.subgraph()
         kind = self.choice.value
-        shown = "everything" if kind is None else f"{dict((v, k) for k, v in _CHOICES)[kind].lower()} only, with you"
-        self.caption.value = f"Showing {shown}: {sub.number_of_nodes()} of {self.graph.number_of_nodes()} nodes."
+        key = "filter.caption.all" if kind is None else f"filter.caption.{kind}"
+        self.caption.value = text(key, shown=sub.number_of_nodes(), total=self.graph.number_of_nodes())
         self.picture.value = draw(sub, title=self.title).html

@@ -37,6 +37,7 @@ import numpy as np
 from connectivism.errors import NetworkError
 from connectivism.models.base import MAX_SEED, Chart, Model, Parameter
 from connectivism.render import draw
+from connectivism.widgets.messages import text
 
 __all__ = ["ModelExplorer", "control_for", "charts_svg", "charts_alt", "charts_html"]
 
@@ -388,18 +389,19 @@ class ModelExplorer(widgets.VBox):
             value=seed,
             min=0,
             max=MAX_SEED,
-            description="seed",
-            tooltip="the same seed and settings always give the same run",
+            description=text("explorer.seed"),
+            tooltip=text("explorer.seed.tooltip"),
             layout=widgets.Layout(width="12em"),
         )
         self.rerun = widgets.Button(
-            description="Run again (new seed)",
+            description=text("explorer.rerun"),
             icon="refresh",
-            tooltip="run the model again with the next seed",
+            tooltip=text("explorer.rerun.tooltip"),
             layout=widgets.Layout(width="auto"),
         )
         self.challenge = widgets.HTML(
-            f"<p class='kit-model-challenge'><strong>Try this:</strong> {html.escape(model.challenge)}</p>"
+            f"<p class='kit-model-challenge'><strong>{html.escape(text('explorer.try_this'))}</strong> "
+            f"{html.escape(model.challenge)}</p>"
             if model.challenge
             else ""
         )

@@ -1,0 +1,179 @@
+"""The ``"widgets"`` part of the catalogue: every learner-facing text of the builder and the explorers.
+
+Its tables are registered with :func:`connectivism.messages.register` and
+served by the same code as every other text (:func:`text` is
+:meth:`Catalogue.text <connectivism.messages.Catalogue.text>`), in the
+language :data:`connectivism.messages.LANGUAGE` sets.
+
+What is translatable: every value of :data:`MESSAGES`, including the
+labels, placeholders and tooltips of the controls and the undo labels
+("add Ada"), which the learner reads after "Undid:". Values whose key ends in
+``.html`` are HTML: translate the words and keep the tags; every other
+template is plain text, and the widgets escape it and its fields. Not
+translatable: the keys, the ``{fields}``, and values the learner typed or
+the model defines (names, topics, the kinds' and initiators' ids).
+
+Examples
+--------
+>>> text("add.done", name="Ada")
+'Added Ada.'
+>>> text("undo.done", label=text("add.label", name="Ada"))
+'Undid: add Ada.'
+"""
+
+from __future__ import annotations
+
+from connectivism.messages import register
+
+__all__ = ["CATALOGUE", "MESSAGES", "text"]
+
+_EN: dict[str, str] = {
+    # --- kinds of node (ids in connectivism.network.OTHER_KINDS) -------------------------
+    "kind.person": "Person",
+    "kind.community": "Community",
+    "kind.resource": "Resource (blog, journal, database…)",
+    "kind.tool": "Tool (app, feed reader…)",
+    # --- the toolbar: undo, start over ---------------------------------------------------
+    "restored": "Welcome back: your network was restored from the autosave.",
+    "undo": "Undo",
+    "undo.tooltip": "Undo the last change",
+    "undo.done": "Undid: {label}.",
+    "undo.nothing": "Nothing to undo.",
+    "start.empty": "Just me (empty network)",
+    "start.example": "Example: {description}",
+    "start.choice": "Start over:",
+    "start.name": "Your name:",
+    "start.default_name": "Me",
+    "start": "Start over",
+    "start.tooltip": "Replace the network (you can undo this)",
+    "start.label": "start over",
+    "start.done": "Started a new network. Undo brings the previous one back.",
+    # --- another builder saved to the same autosave file ---------------------------------
+    "conflict.keep_mine": "Keep mine in a new file",
+    "conflict.keep_mine.tooltip": "Autosave this network in a new file from now on",
+    "conflict.kept": (
+        "Your network is kept and autosaved in {file} from now on; the other builder's file was left as it is."
+    ),
+    "conflict.open_other": "Open the other network",
+    "conflict.open_other.tooltip": "Yours is first kept in a new file; Undo brings it back",
+    "conflict.opened": (
+        "Opened the network the other builder saved. Yours is kept in {file}, and Undo brings it back here."
+    ),
+    # --- tabs ----------------------------------------------------------------------------
+    "tab.add": "Add a node",
+    "tab.connect": "Connect",
+    "tab.edit": "Edit or remove",
+    "tab.share": "Save & share",
+    # --- add a node ----------------------------------------------------------------------
+    "add.name": "Name:",
+    "add.name.placeholder": "e.g. Ada Lovelace",
+    "add.kind": "Kind:",
+    "add.topic": "Topic:",
+    "add.topic.placeholder": "main topic or field",
+    "add.tags": "Tags:",
+    "add.tags.placeholder": "comma-separated, optional",
+    "add.note": "Note:",
+    "add.note.placeholder": "optional",
+    "add": "Add node",
+    "add.label": "add {name}",
+    "add.done": "Added {name}.",
+    # --- connect two nodes ---------------------------------------------------------------
+    "connect.from": "From:",
+    "connect.to": "To:",
+    "tie.strength": "Strength:",
+    "connect.since": "Since:",
+    "tie.last_contact": "Last contact:",
+    "connect.initiator": "Started by:",
+    "connect.not_recorded": "not recorded",
+    "connect": "Connect",
+    "connect.choose": "Choose two nodes to connect (add a node first).",
+    "connect.label": "connect {a} and {b}",
+    "connect.done": "Connected {a} and {b}.",
+    # --- edit or remove ------------------------------------------------------------------
+    "edit.node_heading": "A node",
+    "edit.node": "Node:",
+    "edit.new_name": "New name:",
+    "edit.rename": "Rename",
+    "edit.topic": "Topic:",
+    "edit.change_topic": "Change topic",
+    "edit.remove": "Remove node",
+    "edit.tie_heading": "A tie",
+    "edit.tie": "Tie:",
+    "edit.tie_option": "{a} – {b}",
+    "edit.update_tie": "Update tie",
+    "edit.disconnect": "Remove tie",
+    "edit.choose_node": "Choose a node first.",
+    "edit.choose_tie": "Choose a tie first.",
+    "edit.rename.label": "rename {old}",
+    "edit.rename.done": "Renamed {old} to {new}.",
+    "edit.change_topic.label": "change the topic of {name}",
+    "edit.change_topic.done": "Changed the topic of {name}.",
+    "edit.remove.label": "remove {name}",
+    "edit.remove.done": "Removed {name} and its ties (Undo brings them back).",
+    "edit.update_tie.label": "update the tie {a}–{b}",
+    "edit.update_tie.done": "Updated the tie {a}–{b}.",
+    "edit.disconnect.label": "remove the tie {a}–{b}",
+    "edit.disconnect.done": "Removed the tie {a}–{b}.",
+    # --- save and share ------------------------------------------------------------------
+    "share.autosave.html": (
+        "<p>Your network is <b>autosaved</b> after every change. Binder sessions end after "
+        "about ten idle minutes and their files are deleted: download a copy to keep it.</p>"
+    ),
+    "share.export": "Prepare downloads",
+    "share.download.json": "Your network (JSON: everything)",
+    "share.download.nodes": "Nodes (CSV, for spreadsheets)",
+    "share.download.ties": "Ties (CSV)",
+    "share.download.anonymised": ("Anonymised copy (people's names replaced, notes removed): for sharing with a class"),
+    "share.download.failed": "{label}: could not be prepared ({why}). The other downloads are complete.",
+    "share.download.kit_error": "an error in the kit ({error})",
+    "share.format_version": "File format version {version}.",
+    "share.import.html": (
+        "<p>Import a network saved by the kit (JSON or GraphML), or a CSV pair "
+        "(the nodes file and the ties file together, in either order: their header rows tell "
+        "them apart). Importing replaces the network; Undo brings it back.</p>"
+    ),
+    "share.upload": "Import",
+    "share.import": "Import the uploaded file(s)",
+    "share.import.label": "import",
+    "share.choose_file": "Choose a file with the Import button first.",
+    "share.how_many": "Upload one JSON or GraphML file, or two CSV files (nodes and ties) together.",
+    "share.csv.nodes": "'{name}' looks like the nodes file",
+    "share.csv.ties": "'{name}' looks like the ties file",
+    "share.csv.neither": "'{name}' is neither",
+    "share.csv.unclear": (
+        "Could not tell which file holds the nodes and which the ties ({described}): the first row of "
+        "the nodes file must be {nodes} and that of the ties file {ties}. Fix the header rows (the "
+        "templates show them) and upload both again."
+    ),
+    "share.imported": ("Imported a network of {nodes} nodes and {ties} ties (Undo brings back the previous one)."),
+    # --- the view ------------------------------------------------------------------------
+    "view.title": "{me}'s learning network",
+    "view.autosaved_again": "Your network is autosaved again.",
+    # --- the kind filter (explore.py) ----------------------------------------------------
+    "filter.show": "Show:",
+    "filter.everything": "Everything",
+    "filter.person": "People",
+    "filter.community": "Communities",
+    "filter.resource": "Resources",
+    "filter.tool": "Tools",
+    "filter.caption.all": "Showing everything: {shown} of {total} nodes.",
+    "filter.caption.person": "Showing people only, with you: {shown} of {total} nodes.",
+    "filter.caption.community": "Showing communities only, with you: {shown} of {total} nodes.",
+    "filter.caption.resource": "Showing resources only, with you: {shown} of {total} nodes.",
+    "filter.caption.tool": "Showing tools only, with you: {shown} of {total} nodes.",
+    # --- the model explorers (models.py) -------------------------------------------------
+    "explorer.seed": "seed",
+    "explorer.seed.tooltip": "the same seed and settings always give the same run",
+    "explorer.rerun": "Run again (new seed)",
+    "explorer.rerun.tooltip": "run the model again with the next seed",
+    "explorer.try_this": "Try this:",
+}
+
+#: Message tables by language.
+MESSAGES: dict[str, dict[str, str]] = {"en": _EN}
+
+#: This part of the catalogue.
+CATALOGUE = register("widgets", MESSAGES)
+
+#: Return the widgets' message ``key`` with its fields filled in (see :func:`connectivism.messages.text`).
+text = CATALOGUE.text
