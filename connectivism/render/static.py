@@ -13,6 +13,7 @@ import html
 
 import networkx as nx
 
+from connectivism.render.charts import star_points
 from connectivism.render.style import edge_width, style_for
 
 __all__ = ["static_svg"]
@@ -28,14 +29,7 @@ def _shape(shape: str, x: float, y: float, r: float) -> str:
     if shape == "diamond":
         return f"<polygon points='{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} {x:.1f},{y + r:.1f} {x - r:.1f},{y:.1f}'/>"
     if shape == "star":
-        import math
-
-        pts = []
-        for i in range(10):
-            rad = r if i % 2 == 0 else r * 0.45
-            ang = -math.pi / 2 + i * math.pi / 5
-            pts.append(f"{x + rad * math.cos(ang):.1f},{y + rad * math.sin(ang):.1f}")
-        return f"<polygon points='{' '.join(pts)}'/>"
+        return f"<polygon points='{star_points(x, y, r)}'/>"
     return f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r:.1f}'/>"
 
 
