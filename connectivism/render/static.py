@@ -33,7 +33,7 @@ def _shape(shape: str, x: float, y: float, r: float) -> str:
     return f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r:.1f}'/>"
 
 
-def static_svg(graph: nx.Graph, pos: dict, *, label: str) -> str:
+def static_svg(graph: nx.Graph, pos: dict, *, label: str, marked=None) -> str:
     """Return an ``<svg>`` drawing of ``graph`` at ``pos``, hidden on screen.
 
     Parameters
@@ -44,6 +44,9 @@ def static_svg(graph: nx.Graph, pos: dict, *, label: str) -> str:
         Node → (x, y), as from :func:`connectivism.render.layout.positions`.
     label : str
         The accessible description (``aria-label`` and ``<title>``).
+    marked : collection of nodes, optional
+        Nodes to ring in thick black (a model's state); the caller says in
+        ``label`` what the ring means.
 
     Examples
     --------
@@ -51,6 +54,8 @@ def static_svg(graph: nx.Graph, pos: dict, *, label: str) -> str:
     >>> svg = static_svg(g, {"a": (0, 0), "<i>b</i>": (100, 0)}, label="two nodes")
     >>> "&lt;i&gt;b&lt;/i&gt;" in svg and "<i>" not in svg
     True
+    >>> static_svg(g, {"a": (0, 0), "<i>b</i>": (100, 0)}, label="x", marked={"a"}).count("stroke-width='3'")
+    1
     """
     if pos:
         xs = [p[0] for p in pos.values()]
@@ -78,5 +83,12 @@ def static_svg(graph: nx.Graph, pos: dict, *, label: str) -> str:
             f"<text x='{x}' y='{y + r + 13:.1f}' text-anchor='middle' font-size='13' "
             f"font-family='sans-serif' fill='#222'>{html.escape(str(name))}</text>"
         )
+    if marked:
+        rings = "".join(
+            f"<circle cx='{pos[n][0]}' cy='{pos[n][1]}' r='{style_for(graph.nodes[n].get('kind')).size:.1f}'/>"
+            for n in graph
+            if n in marked
+        )
+        out.append(f"<g fill='none' stroke='#000000' stroke-width='3'>{rings}</g>")
     out.append("</svg>")
     return "".join(out)
