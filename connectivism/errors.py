@@ -19,6 +19,10 @@ The errors come in two families:
 Most of the types also derive from a built-in exception (``ValueError`` or
 ``LookupError``) so that generic code that catches those keeps working.
 
+Size: longer than 450 lines, three quarters of it docstrings and doctests: the
+whole tree of error types is kept in one module so that every type the kit
+raises is found in one place.
+
 Examples
 --------
 >>> from connectivism.network import LearningNetwork
