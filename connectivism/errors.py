@@ -16,7 +16,7 @@ The errors come in two families:
   file as a whole: too large, not UTF-8, not a learning-network file, a format
   version this kit cannot read, or something unsafe.
 
-Most of the types also derive from a built-in exception (``ValueError`` or
+Most of the types also derive from a built-in exception (``ValueError``, ``TypeError`` or
 ``LookupError``) so that generic code that catches those keeps working.
 
 Size: longer than 450 lines, three quarters of it docstrings and doctests: the
