@@ -25,18 +25,20 @@ timings vary by about a factor of two):
   wheel); with the packages it brings (pillow, fonttools, kiwisolver,
   contourpy, pyparsing, cycler) 76 MB installed, 24 MB compressed. In the
   browser edition (Pyodide, JupyterLite) every byte is downloaded before the
-  first cell runs; Pyodide's own ``networkx`` entry already pulls matplotlib
-  (~10 MB), which is why the kit ships the pure networkx wheel instead (see
-  the project's technical notes).
-* **import**: a fresh interpreter takes 0.5–1.0 s to ``import
-  matplotlib.pyplot`` (``python -X importtime``: 0.79 s cumulative), against
-  0.13–0.3 s for numpy alone. Pyodide runs Python several times slower than
-  this (not measured here), so the first plot would wait seconds more.
-* **redraw**: one explorer plot (two panels) takes 0.1–2 ms here (median
-  0.3 ms, 6–23 kB of SVG); the same panels drawn by matplotlib take 90–400 ms
-  (median about 170 ms) as SVG of 60–85 kB, or about the same time as a PNG
-  of 45–75 kB. An explorer redraws on every slider release, and the kit's
-  target for a whole redraw is 300 ms (``benchmarks/models.py``).
+  first cell runs; Pyodide's own ``networkx`` entry pulls matplotlib
+  (~10 MB), which is why the browser edition swaps it for the pure networkx
+  wheel (see the project's technical notes).
+* **import**: a fresh interpreter takes 0.48 s to ``import numpy`` and
+  ``matplotlib.pyplot`` (median of 5; 1.05 s while the machine was busy),
+  against 0.13 s for numpy alone; ``python -X importtime -c "import
+  matplotlib.pyplot"`` reports 0.34–0.79 s cumulative (numpy included). Pyodide
+  runs Python several times slower than this (not measured here), so the
+  first plot would wait seconds more.
+* **redraw**: one explorer plot (two panels) takes 0.1–1.6 ms here (median
+  0.3 ms, 6–23 kB of SVG); the same panels drawn by matplotlib take 80–400 ms
+  (median 84–170 ms over two runs) as SVG of 60–85 kB, and about as long as a
+  PNG of 45–75 kB. An explorer redraws on every slider release, and the
+  kit's target for a whole redraw is 300 ms (``benchmarks/models.py``).
 
 The output is deterministic (the same panels give the same bytes), which
 keeps notebook outputs stable under nbval.
@@ -260,9 +262,9 @@ def charts_svg(charts) -> str:
 
     Series differ in colour (Okabe–Ito) **and** in dash pattern, markers or
     hatching, and each panel has its legend under it, so the plot reads in
-    greyscale. Every label is escaped. Drawing takes about a millisecond,
-    which keeps a slider's redraw fast: a two-panel matplotlib PNG took
-    200–400 ms on the kit's 2-core test machine.
+    greyscale. Every label is escaped. Drawing takes well under a
+    millisecond for most plots, which keeps a slider's redraw fast (figures
+    against matplotlib in the module description).
 
     Examples
     --------
