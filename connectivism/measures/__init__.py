@@ -16,6 +16,8 @@ Module             Measures                                                    P
 ``downes``         :func:`downes_profile` (diversity, autonomy, openness,      Downes
                    connectivity)
 ``report``         tables for notebooks (:mod:`connectivism.measures.report`)  --
+``view``           :class:`NetworkView`, the one pass the measures share;      --
+                   argument checks
 =================  ==========================================================  ============
 
 The functions are re-exported here. Note that ``connectivism.measures.reach``
