@@ -89,7 +89,7 @@ def bench_maintenance() -> tuple:
         "maintenance (fade, giant every step)",
         fast_s,
         plain_s,
-        f"giant {fast['giant'][-1]:.3f} / {plain[0]:.3f}, ties/person {fast['mean_degree'][-1]:.2f} / {plain[1]:.2f}",
+        f"giant {fast.giant[-1]:.3f} / {plain[0]:.3f}, ties/person {fast.mean_degree[-1]:.2f} / {plain[1]:.2f}",
     )
 
 

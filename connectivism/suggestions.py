@@ -30,8 +30,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from connectivism.measures import NetworkMeasures, measure_all
-from connectivism.measures._view import check_date, check_network
 from connectivism.measures.downes import NEW_TIE_DAYS
+from connectivism.measures.view import check_date, check_network
 from connectivism.messages import format_date, join_names, text
 from connectivism.network import LearningNetwork, normalise_name
 

@@ -139,3 +139,23 @@ def test_every_parameter_at_its_extremes_runs_or_fails_clearly(model_class):
                 model.run(seed=0, **params)
             except ModelParameterError:
                 pass
+
+
+@pytest.mark.parametrize(
+    ("name", "even", "factor"),
+    [("smallworld", "k", 2), ("currency", "mean_degree", 2), ("decisions", "k", 1), ("diversity", "k", 1)],
+)
+def test_ring_models_share_one_even_and_below_rule(name, even, factor, monkeypatch):
+    model = MODELS[name]()
+    with pytest.raises(ModelParameterError, match=f"^{even} = 5 is odd: ") as odd:
+        model.validate(**{even: 5})
+    assert (odd.value.field, odd.value.value) == (even, 5)
+    n = model.parameter("n").min
+    big = n // factor + (n // factor) % 2  # the smallest even value at the limit (all within range)
+    with pytest.raises(ModelParameterError, match=f"^{even} = {big} is too large for n = {n}: "):
+        model.validate(n=n, **{even: big})
+    model.validate(n=n, **{even: big - 2})
+    calls = []
+    monkeypatch.setattr(f"connectivism.models.{name}.check_even_and_below", lambda *a, **k: calls.append(a))
+    model.validate()
+    assert [call[1] for call in calls] == [even]

@@ -23,7 +23,7 @@ from connectivism.models.giant import (
     molloy_reed,
     poisson_giant,
 )
-from connectivism.models.maintenance import fade, random_ties, tie_lifetime
+from connectivism.models.maintenance import FadeRun, fade, random_ties, tie_lifetime
 
 ER_N = 4000
 
@@ -66,9 +66,24 @@ def test_no_budget_loses_every_tie_and_full_budget_keeps_them():
     rng = np.random.default_rng(0)
     u, v = random_ties(300, 4.0, rng)
     none = fade(300, u, v, budget=0.0, lifetime=3, steps=5, rng=rng)
-    assert not none["alive"].any() and none["mean_degree"][-1] == 0
+    assert not none.alive.any() and none.mean_degree[-1] == 0
     plenty = fade(300, u, v, budget=1000.0, lifetime=3, steps=50, rng=rng)
-    assert plenty["alive"].all()
+    assert plenty.alive.all()
+
+
+def test_fade_returns_a_frozen_typed_result_and_the_old_keys_warn():
+    import dataclasses
+
+    rng = np.random.default_rng(0)
+    u, v = random_ties(100, 4.0, rng)
+    out = fade(100, u, v, budget=1.0, lifetime=3, steps=4, rng=rng)
+    assert isinstance(out, FadeRun) and out.giant.shape == out.mean_degree.shape == (5,)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        out.giant = None
+    with pytest.raises(ValueError):
+        out.alive[0] = False  # read-only, like every model result
+    with pytest.warns(DeprecationWarning, match=r"\.giant"):
+        assert out["giant"] is out.giant
 
 
 @pytest.fixture(scope="module")

@@ -616,7 +616,7 @@ def test_every_error_is_a_network_error_with_a_builtin_parent():
         cls = getattr(errors, name)
         assert issubclass(cls, NetworkError)
         if cls is not NetworkError:
-            assert issubclass(cls, (ValueError, LookupError)), name
+            assert issubclass(cls, (ValueError, TypeError, LookupError)), name
 
 
 def test_located_errors_keep_type_and_fields():

@@ -207,3 +207,32 @@ def test_kind_filter_widget_driven_from_python(kind, expected):
     assert f": {expected} of 14 nodes." in view.caption.value
     assert (view.picture.value == before) == (kind is None)
     assert "Amira" in view.subgraph()
+
+
+def test_vis_network_is_found_by_pattern_newest_version_first(tmp_path):
+    from connectivism.render.html import vis_network_file
+
+    for version in ("9.0.4", "10.2.0", "9.1.2"):
+        (tmp_path / f"vis-{version}").mkdir()
+        (tmp_path / f"vis-{version}" / "vis-network.min.js").write_text(version)
+    (tmp_path / "vis-latest").mkdir()  # not a version: ignored
+    (tmp_path / "vis-latest" / "vis-network.min.js").write_text("?")
+    assert vis_network_file(tmp_path).read_text() == "10.2.0"
+    with pytest.raises(FileNotFoundError, match="no vis-network"):
+        vis_network_file(tmp_path / "vis-latest")
+    assert vis_network_file().is_file()  # the installed pyvis
+
+
+def test_marks_are_built_into_the_print_drawing_and_legend_not_spliced_in():
+    g = nx.Graph()
+    g.add_node("Me", kind="me")
+    g.add_node("Ada", kind="person")
+    g.add_edge("Me", "Ada")
+    view = draw(g, highlight={"Ada"}, highlight_label="</svg></ul><b>x</b>")
+    assert "<b>x</b>" not in view.html and "&lt;/svg&gt;&lt;/ul&gt;&lt;b&gt;x&lt;/b&gt;" in view.html
+    svg = view.html[view.html.index("<svg class='kit-graph-print'") :]
+    svg = svg[: svg.index("</svg>") + len("</svg>")]
+    assert svg.count("stroke-width='3'") == 1 and svg.endswith("/></g></svg>")  # one ring, inside the drawing
+    legend = view.html[view.html.index("<ul class='kit-graph-legend'") :]
+    assert legend[: legend.index("</ul>")].count("<li") == 3  # you, people, the ring
+    assert "stroke-width='3'" not in draw(g).html

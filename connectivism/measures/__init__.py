@@ -16,6 +16,8 @@ Module             Measures                                                    P
 ``downes``         :func:`downes_profile` (diversity, autonomy, openness,      Downes
                    connectivity)
 ``report``         tables for notebooks (:mod:`connectivism.measures.report`)  --
+``view``           :class:`NetworkView`, the one pass the measures share;      --
+                   argument checks
 =================  ==========================================================  ============
 
 The functions are re-exported here. Note that ``connectivism.measures.reach``
@@ -24,8 +26,11 @@ their modules with ``importlib.import_module("connectivism.measures.reach")``
 or ``from connectivism.measures.reach import ...``.
 
 :func:`measure_all` computes every figure at once (sharing the work) into one
-:class:`NetworkMeasures`; :data:`MEASURE_INFO` says which principle each
-measure speaks to and where its label and explanation live in
+:class:`NetworkMeasures`: it builds one
+:class:`~connectivism.measures.view.NetworkView` and calls each module's
+``*_from_view`` function on it (public, re-exported here, for any code that
+needs several measures of one network). :data:`MEASURE_INFO` says which
+principle each measure speaks to and where its label and explanation live in
 :mod:`connectivism.messages`. :mod:`connectivism.measures.report` turns the
 figures into tables for notebooks.
 
@@ -51,45 +56,46 @@ from __future__ import annotations
 
 import datetime
 import statistics
+import warnings
 from dataclasses import dataclass
 
-from connectivism.measures._view import View, check_date, check_days
 from connectivism.measures.brokerage import (
     Bridge,
     BridgesAndCutPoints,
     Brokerage,
     CutPoint,
-    _bridges_and_cut_points,
-    _brokerage,
     bridges_and_cut_points,
+    bridges_and_cut_points_from_view,
     brokerage,
+    brokerage_from_view,
 )
 from connectivism.measures.currency import (
     DEFAULT_HALF_LIFE_DAYS,
     DEFAULT_STALE_DAYS,
     TieAge,
-    _freshness,
-    _stale,
-    _tie_ages,
     freshness,
+    freshness_from_ages,
+    stale_from_ages,
     stale_ties,
     tie_ages,
+    tie_ages_from_view,
 )
 from connectivism.measures.diversity import (
-    Diversity,
     Homophily,
-    _homophily,
-    _kind_diversity,
-    _topic_diversity,
+    SourceDiversity,
     blau_index,
     homophily,
+    homophily_from_view,
     kind_diversity,
+    kind_diversity_from_view,
     shannon_entropy,
     topic_diversity,
+    topic_diversity_from_view,
 )
-from connectivism.measures.downes import PROPERTIES, DownesProfile, _downes_profile, downes_profile
-from connectivism.measures.nonhuman import NonHumanShare, _nonhuman_share, nonhuman_share
-from connectivism.measures.reach import Reach, _reach, _unreachable, reach, reach_profile, unreachable
+from connectivism.measures.downes import PROPERTIES, DownesProfile, downes_profile, downes_profile_from_view
+from connectivism.measures.nonhuman import NonHumanShare, nonhuman_share, nonhuman_share_from_view
+from connectivism.measures.reach import Reach, reach, reach_from_view, reach_profile, unreachable, unreachable_from_view
+from connectivism.measures.view import NetworkView, check_date, check_days
 from connectivism.network import LearningNetwork
 
 __all__ = [
@@ -98,7 +104,7 @@ __all__ = [
     "MEASURE_INFO",
     "measure_all",
     # diversity
-    "Diversity",
+    "SourceDiversity",
     "Homophily",
     "shannon_entropy",
     "blau_index",
@@ -131,7 +137,34 @@ __all__ = [
     "DownesProfile",
     "downes_profile",
     "PROPERTIES",
+    # the shared view: several measures of one network from one pass
+    "NetworkView",
+    "kind_diversity_from_view",
+    "topic_diversity_from_view",
+    "homophily_from_view",
+    "reach_from_view",
+    "unreachable_from_view",
+    "brokerage_from_view",
+    "bridges_and_cut_points_from_view",
+    "nonhuman_share_from_view",
+    "tie_ages_from_view",
+    "freshness_from_ages",
+    "stale_from_ages",
+    "downes_profile_from_view",
 ]
+
+
+def __getattr__(name: str):
+    # Deprecated names, kept working with a warning.
+    if name in ("Diversity", "View"):
+        new = {"Diversity": "SourceDiversity", "View": "NetworkView"}[name]
+        warnings.warn(
+            f"connectivism.measures.{name} is deprecated: use connectivism.measures.{new}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return globals()[new]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,15 +390,15 @@ def measure_all(
     day = check_date(as_of)
     half_life = check_days(half_life_days, "half_life_days")
     stale_after = check_days(stale_after_days, "stale_after_days")
-    view = View(net)
-    kinds = _kind_diversity(view)
-    topics = _topic_diversity(view)
-    homo = _homophily(view)
-    r1, r2 = _reach(view, 1), _reach(view, 2)
-    broker = _brokerage(view)
-    weak = _bridges_and_cut_points(view)
-    nh = _nonhuman_share(view)
-    ages = _tie_ages(view, day)
+    view = NetworkView(net)
+    kinds = kind_diversity_from_view(view)
+    topics = topic_diversity_from_view(view)
+    homo = homophily_from_view(view)
+    r1, r2 = reach_from_view(view, 1), reach_from_view(view, 2)
+    broker = brokerage_from_view(view)
+    weak = bridges_and_cut_points_from_view(view)
+    nh = nonhuman_share_from_view(view)
+    ages = tie_ages_from_view(view, day)
     known = [a.days for a in ages if a.days is not None]
     dated = [(tie.since, view.order[name], name) for name, tie in view.my_ties if tie.since is not None]
     newest = max(dated, key=lambda d: (d[0], -d[1]), default=None)
@@ -394,7 +427,7 @@ def measure_all(
         topics_1=r1.topics,
         topics_2=r2.topics,
         reachable=view.reached_in_order,
-        unreachable=_unreachable(view),
+        unreachable=unreachable_from_view(view),
         betweenness=broker.betweenness,
         constraint=broker.constraint,
         effective_size=broker.effective_size,
@@ -407,10 +440,10 @@ def measure_all(
         tie_ages=ages,
         median_age=float(statistics.median(known)) if known else None,
         undated=tuple(a.name for a in ages if a.days is None),
-        freshness=_freshness(ages, half_life),
-        stale=_stale(ages, stale_after),
+        freshness=freshness_from_ages(ages, half_life),
+        stale=stale_from_ages(ages, stale_after),
         newest_contact=newest[2] if newest else None,
         newest_since=newest[0] if newest else None,
         started_by_others=tuple(name for name, tie in view.my_ties if tie.initiated_by == "them"),
-        downes=_downes_profile(view, day),
+        downes=downes_profile_from_view(view, day),
     )

@@ -27,10 +27,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from connectivism.measures._view import View
+from connectivism.measures.view import NetworkView
 from connectivism.network import LearningNetwork
 
-__all__ = ["Brokerage", "CutPoint", "Bridge", "BridgesAndCutPoints", "brokerage", "bridges_and_cut_points"]
+__all__ = [
+    "Brokerage",
+    "CutPoint",
+    "Bridge",
+    "BridgesAndCutPoints",
+    "brokerage",
+    "bridges_and_cut_points",
+    "brokerage_from_view",
+    "bridges_and_cut_points_from_view",
+]
 
 #: Largest number of matrix cells (sources x nodes) held at once by the
 #: betweenness computation; larger networks are processed in blocks.
@@ -134,7 +143,7 @@ def _path_counts(adjacency, dist: np.ndarray, sources: np.ndarray) -> np.ndarray
     return counts
 
 
-def _betweenness(view: View) -> float:
+def _betweenness(view: NetworkView) -> float:
     n_total = len(view.order)
     component = view.dfs[2]  # me's component, me first
     n = len(component)
@@ -170,7 +179,8 @@ def _betweenness(view: View) -> float:
 # --- Burt's measures for me only ---------------------------------------------------
 
 
-def _brokerage(view: View) -> Brokerage:
+def brokerage_from_view(view: NetworkView) -> Brokerage:
+    """:func:`brokerage` of a shared :class:`~connectivism.measures.view.NetworkView`."""
     me, adj = view.me, view.adj
     contacts = list(adj[me])
     among = sum(1 for c in contacts for other in adj[c] if other != me and other in adj[me]) // 2
@@ -189,7 +199,8 @@ def _brokerage(view: View) -> Brokerage:
     return Brokerage(_betweenness(view), constraint, effective, size, among)
 
 
-def _bridges_and_cut_points(view: View) -> BridgesAndCutPoints:
+def bridges_and_cut_points_from_view(view: NetworkView) -> BridgesAndCutPoints:
+    """:func:`bridges_and_cut_points` of a shared :class:`~connectivism.measures.view.NetworkView`."""
     reached = view.dfs[2]
     held = Counter(view.topic_key[n] for n in reached)
     mine = view.topic_key[view.me]
@@ -300,7 +311,7 @@ def brokerage(net: LearningNetwork) -> Brokerage:
     >>> round(b.betweenness, 4), round(b.constraint, 4), round(b.effective_size, 4)
     (0.6667, 0.6111, 2.3333)
     """
-    return _brokerage(View(net))
+    return brokerage_from_view(NetworkView(net))
 
 
 def bridges_and_cut_points(net: LearningNetwork) -> BridgesAndCutPoints:
@@ -378,4 +389,4 @@ def bridges_and_cut_points(net: LearningNetwork) -> BridgesAndCutPoints:
     >>> result.bridges
     (Bridge(near='Ada', far='Journal', cut_off=('Journal',)),)
     """
-    return _bridges_and_cut_points(View(net))
+    return bridges_and_cut_points_from_view(NetworkView(net))

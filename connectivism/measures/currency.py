@@ -30,10 +30,20 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from connectivism.measures._view import View, age_in_days, check_date, check_days
+from connectivism.measures.view import NetworkView, age_in_days, check_date, check_days
 from connectivism.network import LearningNetwork
 
-__all__ = ["TieAge", "tie_ages", "freshness", "stale_ties", "DEFAULT_HALF_LIFE_DAYS", "DEFAULT_STALE_DAYS"]
+__all__ = [
+    "TieAge",
+    "tie_ages",
+    "freshness",
+    "stale_ties",
+    "DEFAULT_HALF_LIFE_DAYS",
+    "DEFAULT_STALE_DAYS",
+    "tie_ages_from_view",
+    "freshness_from_ages",
+    "stale_from_ages",
+]
 
 #: Default half-life of a tie's freshness, in days (about six months).
 DEFAULT_HALF_LIFE_DAYS = 180
@@ -64,13 +74,15 @@ class TieAge:
     last_contact: datetime.date | None
 
 
-def _tie_ages(view: View, as_of: datetime.date) -> tuple[TieAge, ...]:
+def tie_ages_from_view(view: NetworkView, as_of: datetime.date) -> tuple[TieAge, ...]:
+    """:func:`tie_ages` of a shared :class:`~connectivism.measures.view.NetworkView` (``as_of`` a date)."""
     return tuple(
         TieAge(name, age_in_days(tie.last_contact, as_of), tie.strength, tie.last_contact) for name, tie in view.my_ties
     )
 
 
-def _freshness(ages: tuple[TieAge, ...], half_life: float) -> float | None:
+def freshness_from_ages(ages: tuple[TieAge, ...], half_life: float) -> float | None:
+    """:func:`freshness` of ages already computed by :func:`tie_ages` (``half_life`` checked)."""
     dated = [a for a in ages if a.days is not None]
     if not dated:
         return None
@@ -78,7 +90,8 @@ def _freshness(ages: tuple[TieAge, ...], half_life: float) -> float | None:
     return sum(a.strength * 2.0 ** (-a.days / half_life) for a in dated) / weight  # type: ignore[operator]
 
 
-def _stale(ages: tuple[TieAge, ...], older_than: float) -> tuple[TieAge, ...]:
+def stale_from_ages(ages: tuple[TieAge, ...], older_than: float) -> tuple[TieAge, ...]:
+    """:func:`stale_ties` of ages already computed by :func:`tie_ages`, longest first."""
     stale = [a for a in ages if a.days is not None and a.days > older_than]
     return tuple(sorted(stale, key=lambda a: -a.days))  # type: ignore[operator]  # stable: ties keep network order
 
@@ -129,7 +142,7 @@ def tie_ages(net: LearningNetwork, as_of: datetime.date | str) -> tuple[TieAge, 
     >>> [(t.name, t.days) for t in tie_ages(net, "2026-10-01")]
     [('Ada', 30), ('Bo', None)]
     """
-    return _tie_ages(View(net), check_date(as_of))
+    return tie_ages_from_view(NetworkView(net), check_date(as_of))
 
 
 def freshness(
@@ -202,7 +215,9 @@ def freshness(
     >>> freshness(LearningNetwork("Me"), "2026-10-01") is None
     True
     """
-    return _freshness(_tie_ages(View(net), check_date(as_of)), check_days(half_life_days, "half_life_days"))
+    return freshness_from_ages(
+        tie_ages_from_view(NetworkView(net), check_date(as_of)), check_days(half_life_days, "half_life_days")
+    )
 
 
 def stale_ties(
@@ -252,5 +267,5 @@ def stale_ties(
     >>> [t.name for t in stale_ties(net, "2026-10-01", older_than_days=179)]
     ['Bo', 'Cy']
     """
-    ages = _tie_ages(View(net), check_date(as_of))
-    return _stale(ages, check_days(older_than_days, "older_than_days"))
+    ages = tie_ages_from_view(NetworkView(net), check_date(as_of))
+    return stale_from_ages(ages, check_days(older_than_days, "older_than_days"))

@@ -21,15 +21,17 @@ Examples
 from __future__ import annotations
 
 import math
+import warnings
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from connectivism.measures._view import SOURCE_KINDS, View
+from connectivism.errors import MeasureArgumentError
+from connectivism.measures.view import SOURCE_KINDS, NetworkView
 from connectivism.network import LearningNetwork
 
 __all__ = [
-    "Diversity",
+    "SourceDiversity",
     "Homophily",
     "shannon_entropy",
     "blau_index",
@@ -37,11 +39,14 @@ __all__ = [
     "kind_diversity",
     "topic_diversity",
     "homophily",
+    "kind_diversity_from_view",
+    "topic_diversity_from_view",
+    "homophily_from_view",
 ]
 
 
 @dataclass(frozen=True, slots=True)
-class Diversity:
+class SourceDiversity:
     """How evenly a set of sources is spread over categories.
 
     Attributes
@@ -133,7 +138,7 @@ def shannon_entropy(counts) -> float:
     """
     values = [int(c) for c in counts]
     if any(c < 0 for c in values):
-        raise ValueError(f"counts cannot be negative: {values}")
+        raise MeasureArgumentError(f"counts cannot be negative: {values}", field="counts", value=values)
     total = sum(values)
     if total == 0:
         return 0.0
@@ -181,23 +186,23 @@ def blau_index(counts) -> float:
     """
     values = [int(c) for c in counts]
     if any(c < 0 for c in values):
-        raise ValueError(f"counts cannot be negative: {values}")
+        raise MeasureArgumentError(f"counts cannot be negative: {values}", field="counts", value=values)
     total = sum(values)
     if total == 0:
         return 0.0
     return 1.0 - sum((c / total) ** 2 for c in values)
 
 
-def _diversity(counts: tuple[tuple[str, int], ...], possible: float) -> Diversity:
+def _diversity(counts: tuple[tuple[str, int], ...], possible: float) -> SourceDiversity:
     values = [c for _, c in counts]
     total = sum(values)
     entropy = shannon_entropy(values)
     most = min(possible, total)
     normalised = entropy / math.log2(most) if most >= 2 else 0.0
-    return Diversity(counts, total, entropy, blau_index(values), min(1.0, normalised))
+    return SourceDiversity(counts, total, entropy, blau_index(values), min(1.0, normalised))
 
 
-def spread(counts: Iterable[tuple[str, int]], categories: float) -> Diversity:
+def spread(counts: Iterable[tuple[str, int]], categories: float) -> SourceDiversity:
     """Return how evenly counted items spread over categories.
 
     The computation behind :func:`kind_diversity` and :func:`topic_diversity`,
@@ -215,7 +220,7 @@ def spread(counts: Iterable[tuple[str, int]], categories: float) -> Diversity:
 
     Returns
     -------
-    Diversity
+    SourceDiversity
         With ``normalised`` 0.0 when no spread is possible (fewer than two
         items, or fewer than two possible categories).
 
@@ -235,12 +240,14 @@ def spread(counts: Iterable[tuple[str, int]], categories: float) -> Diversity:
     return _diversity(tuple(counts), categories)
 
 
-def _kind_diversity(view: View) -> Diversity:
+def kind_diversity_from_view(view: NetworkView) -> SourceDiversity:
+    """:func:`kind_diversity` of a shared :class:`~connectivism.measures.view.NetworkView`."""
     found = Counter(view.kind[name] for name in view.others)
     return _diversity(tuple((k, found.get(k, 0)) for k in SOURCE_KINDS), len(SOURCE_KINDS))
 
 
-def _topic_diversity(view: View) -> Diversity:
+def topic_diversity_from_view(view: NetworkView) -> SourceDiversity:
+    """:func:`topic_diversity` of a shared :class:`~connectivism.measures.view.NetworkView`."""
     found: Counter[str] = Counter()
     first: dict[str, int] = {}
     for name in view.others:
@@ -252,7 +259,8 @@ def _topic_diversity(view: View) -> Diversity:
     return _diversity(tuple((view.topic_display[k], found[k]) for k in keys), math.inf)
 
 
-def _homophily(view: View) -> Homophily:
+def homophily_from_view(view: NetworkView) -> Homophily:
+    """:func:`homophily` of a shared :class:`~connectivism.measures.view.NetworkView`."""
     my_key = view.topic_key[view.me]
     with_topic = [c for c in view.contacts if view.topic_key[c]]
     if not my_key or not with_topic:
@@ -261,7 +269,7 @@ def _homophily(view: View) -> Homophily:
     return Homophily(view.topic(view.me), len(same) / len(with_topic), view.in_order(same), len(with_topic))
 
 
-def kind_diversity(net: LearningNetwork) -> Diversity:
+def kind_diversity(net: LearningNetwork) -> SourceDiversity:
     """Return how evenly the network's sources spread over the four kinds.
 
     Parameters
@@ -272,7 +280,7 @@ def kind_diversity(net: LearningNetwork) -> Diversity:
 
     Returns
     -------
-    Diversity
+    SourceDiversity
         Counts per kind (person, community, resource, tool), Shannon entropy
         (bits), Blau index, and entropy normalised by its largest possible
         value :math:`\\log_2 \\min(4, N)` for *N* sources.
@@ -324,10 +332,10 @@ def kind_diversity(net: LearningNetwork) -> Diversity:
     >>> kind_diversity(LearningNetwork("Me")).entropy
     0.0
     """
-    return _kind_diversity(View(net))
+    return kind_diversity_from_view(NetworkView(net))
 
 
-def topic_diversity(net: LearningNetwork) -> Diversity:
+def topic_diversity(net: LearningNetwork) -> SourceDiversity:
     """Return how evenly the network's sources spread over fields (topics).
 
     Parameters
@@ -338,7 +346,7 @@ def topic_diversity(net: LearningNetwork) -> Diversity:
 
     Returns
     -------
-    Diversity
+    SourceDiversity
         Counts per field (most common first), Shannon entropy (bits), Blau
         index, and entropy normalised by :math:`\\log_2 N`, the entropy if
         every one of the *N* sources with a topic were in a different field.
@@ -386,7 +394,7 @@ def topic_diversity(net: LearningNetwork) -> Diversity:
     >>> round(d.entropy, 4), round(d.blau, 4), round(d.normalised, 4)
     (0.9183, 0.4444, 0.5794)
     """
-    return _topic_diversity(View(net))
+    return topic_diversity_from_view(NetworkView(net))
 
 
 def homophily(net: LearningNetwork) -> Homophily:
@@ -451,4 +459,17 @@ def homophily(net: LearningNetwork) -> Homophily:
     >>> homophily(LearningNetwork("Me")).share is None
     True
     """
-    return _homophily(View(net))
+    return homophily_from_view(NetworkView(net))
+
+
+def __getattr__(name: str):
+    # Deprecated names, kept working with a warning.
+    if name == "Diversity":
+        warnings.warn(
+            "connectivism.measures.Diversity is deprecated: use SourceDiversity "
+            "(connectivism.models.Diversity is the opinion-diversity model)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return SourceDiversity
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -40,11 +40,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from connectivism.measures._view import View, age_in_days, check_date
-from connectivism.measures.diversity import _homophily, _kind_diversity, _topic_diversity
+from connectivism.measures.diversity import homophily_from_view, kind_diversity_from_view, topic_diversity_from_view
+from connectivism.measures.view import NetworkView, age_in_days, check_date
 from connectivism.network import LearningNetwork
 
-__all__ = ["DownesProfile", "downes_profile", "PROPERTIES", "NEW_TIE_DAYS", "SELF_STARTED"]
+__all__ = ["DownesProfile", "downes_profile", "PROPERTIES", "NEW_TIE_DAYS", "SELF_STARTED", "downes_profile_from_view"]
 
 #: The four properties, in the order they are shown.
 PROPERTIES = ("diversity", "autonomy", "openness", "connectivity")
@@ -120,11 +120,12 @@ def _mean(*parts: float | None) -> float | None:
     return sum(known) / len(known) if known else None
 
 
-def _downes_profile(view: View, as_of: datetime.date) -> DownesProfile:
+def downes_profile_from_view(view: NetworkView, as_of: datetime.date) -> DownesProfile:
+    """:func:`downes_profile` of a shared :class:`~connectivism.measures.view.NetworkView` (``as_of`` a date)."""
     # diversity
     if view.others:
-        kind_spread: float | None = _kind_diversity(view).normalised
-        topics = _topic_diversity(view)
+        kind_spread: float | None = kind_diversity_from_view(view).normalised
+        topics = topic_diversity_from_view(view)
         field_spread = topics.normalised if topics.total else None
     else:
         kind_spread = field_spread = None
@@ -140,7 +141,7 @@ def _downes_profile(view: View, as_of: datetime.date) -> DownesProfile:
     # openness
     since = [age_in_days(tie.since, as_of) for _, tie in view.my_ties if tie.since is not None]
     newness = sum(a < NEW_TIE_DAYS for a in since) / len(since) if since else None  # type: ignore[operator]
-    share = _homophily(view).share
+    share = homophily_from_view(view).share
     outwardness = None if share is None else 1.0 - share
     # connectivity
     contacts = set(view.contacts)
@@ -253,4 +254,4 @@ def downes_profile(net: LearningNetwork, as_of: datetime.date | str) -> DownesPr
     >>> p.self_direction, p.independence, p.newness, p.outwardness, p.cohesion
     (0.5, 1.0, 0.5, 0.5, 0.0)
     """
-    return _downes_profile(View(net), check_date(as_of))
+    return downes_profile_from_view(NetworkView(net), check_date(as_of))

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from connectivism.measures._view import NONHUMAN_KINDS, View
+from connectivism.measures.view import NONHUMAN_KINDS, NetworkView
 from connectivism.network import LearningNetwork
 
-__all__ = ["NonHumanShare", "nonhuman_share"]
+__all__ = ["NonHumanShare", "nonhuman_share", "nonhuman_share_from_view"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,8 @@ class NonHumanShare:
     nodes: tuple[str, ...]
 
 
-def _nonhuman_share(view: View) -> NonHumanShare:
+def nonhuman_share_from_view(view: NetworkView) -> NonHumanShare:
+    """:func:`nonhuman_share` of a shared :class:`~connectivism.measures.view.NetworkView`."""
     nodes = tuple(n for n in view.others if view.kind[n] in NONHUMAN_KINDS)
     node_share = len(nodes) / len(view.others) if view.others else 0.0
     total = sum(tie.strength for _, tie in view.my_ties)
@@ -101,4 +102,4 @@ def nonhuman_share(net: LearningNetwork) -> NonHumanShare:
     >>> nonhuman_share(net)
     NonHumanShare(node_share=0.6666666666666666, strength_share=0.25, nodes=('Feed', 'Journal'))
     """
-    return _nonhuman_share(View(net))
+    return nonhuman_share_from_view(NetworkView(net))

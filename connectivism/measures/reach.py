@@ -20,10 +20,11 @@ from __future__ import annotations
 import numbers
 from dataclasses import dataclass
 
-from connectivism.measures._view import View
+from connectivism.errors import MeasureArgumentError, MeasureTypeError
+from connectivism.measures.view import NetworkView
 from connectivism.network import LearningNetwork
 
-__all__ = ["Reach", "reach", "reach_profile", "unreachable"]
+__all__ = ["Reach", "reach", "reach_profile", "unreachable", "reach_from_view", "unreachable_from_view"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,19 +51,21 @@ def _check_k(k: object) -> int | None:
     if k is None:
         return None
     if isinstance(k, bool) or not isinstance(k, numbers.Integral):
-        raise TypeError(f"k must be a whole number of steps (or None for any), not {k!r}")
+        raise MeasureTypeError(f"k must be a whole number of steps (or None for any), not {k!r}", field="k", value=k)
     if k < 0:
-        raise ValueError(f"k must be 0 or more steps, not {k}")
+        raise MeasureArgumentError(f"k must be 0 or more steps, not {k}", field="k", value=k)
     return int(k)
 
 
-def _reach(view: View, k: int | None) -> Reach:
+def reach_from_view(view: NetworkView, k: int | None) -> Reach:
+    """:func:`reach` of a shared :class:`~connectivism.measures.view.NetworkView` (``k`` already checked)."""
     dist = view.distance
     nodes = tuple(n for n in view.reached_in_order if k is None or dist[n] <= k)
     return Reach(k, nodes, view.topics_of(nodes))
 
 
-def _unreachable(view: View) -> tuple[str, ...]:
+def unreachable_from_view(view: NetworkView) -> tuple[str, ...]:
+    """:func:`unreachable` of a shared :class:`~connectivism.measures.view.NetworkView`."""
     dist = view.distance
     return tuple(n for n in view.others if n not in dist)
 
@@ -128,7 +131,7 @@ def reach(net: LearningNetwork, k: int | None = 2) -> Reach:
     >>> reach(net, 2).nodes, reach(net, None).topics
     (('Ada', 'Wiki'), ('maths', 'history'))
     """
-    return _reach(View(net), _check_k(k))
+    return reach_from_view(NetworkView(net), _check_k(k))
 
 
 def reach_profile(net: LearningNetwork, ks=(1, 2)) -> tuple[Reach, ...]:
@@ -167,8 +170,8 @@ def reach_profile(net: LearningNetwork, ks=(1, 2)) -> tuple[Reach, ...]:
     [0, 1, 2, 2]
     """
     checked = [_check_k(k) for k in ks]
-    view = View(net)
-    return tuple(_reach(view, k) for k in checked)
+    view = NetworkView(net)
+    return tuple(reach_from_view(view, k) for k in checked)
 
 
 def unreachable(net: LearningNetwork) -> tuple[str, ...]:
@@ -206,4 +209,4 @@ def unreachable(net: LearningNetwork) -> tuple[str, ...]:
     >>> unreachable(net)
     ('Bo',)
     """
-    return _unreachable(View(net))
+    return unreachable_from_view(NetworkView(net))

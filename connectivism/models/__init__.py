@@ -1,8 +1,15 @@
 """Models of Siemens' principles: one mechanism each, seeded, validated, fast.
 
 Each model turns one principle of connectivism (Siemens 2005) into a small
-simulation a reader can run, implemented from the primary papers:
+simulation a reader can run, implemented from the primary papers; the eight
+models cover the eight principles, one each (:data:`MODELS`):
 
+* :class:`Diversity`, principle 1 ("Learning and knowledge rests in diversity
+  of opinions"): bounded confidence on a ring, a small world and a complete
+  network (Hegselmann & Krause 2002);
+* :class:`Specialised`, principle 2 ("Learning is a process of connecting
+  specialized nodes ..."): a network growing by popularity, through friends of
+  friends or by topic (Barabási & Albert 1999);
 * :class:`SmallWorld`, principle 4 ("Capacity to know more ..."): shortcuts
   on a ring, reach and greedy search (Watts & Strogatz 1998; Kleinberg 2000);
 * :class:`Maintenance`, principle 5 ("Nurturing and maintaining connections
@@ -13,7 +20,16 @@ simulation a reader can run, implemented from the primary papers:
   (Newman 2002; Pastor-Satorras & Vespignani 2001);
 * :class:`NonHuman`, principle 3 ("Learning may reside in non-human
   appliances"): people, tools and an aggregator, and a knock-out experiment
-  (after Skrypnyk et al. 2015).
+  (after Skrypnyk et al. 2015);
+* :class:`Connections`, principle 6 ("Ability to see connections between
+  fields ..."): brokerage across structural holes and the strength of weak
+  ties (Burt 1992; Granovetter 1973);
+* :class:`Decisions`, principle 8 ("Decision-making is itself a learning
+  process"): social learning when the better option keeps changing (after
+  Rendell et al. 2010).
+
+``Diversity`` is the opinion model; the measure of how varied a learner's
+sources are is :class:`connectivism.measures.SourceDiversity`.
 
 **The frame** (:mod:`connectivism.models.base`): every model is a
 :class:`~connectivism.models.base.Model` with named
@@ -34,7 +50,7 @@ sample network (:meth:`~connectivism.models.base.Model.view`), which
 :class:`connectivism.widgets.models.ModelExplorer` shows.
 
 **The notebook template.** Every model notebook (``notebooks/11-…`` to
-``14-…``) has a label and a title, a one-line overview with the time needed,
+``18-…``) has a label and a title, a one-line overview with the time needed,
 then these second-level sections in this order (:data:`NOTEBOOK_SECTIONS`):
 
 1. *Play first*: the explorer and a question or small challenge, before any reading;

@@ -13,13 +13,18 @@ that tests can read without a browser:
 
 * :meth:`Model.summary`: one plain sentence with the main figures;
 * :meth:`Model.charts`: the data of the live plot as :class:`Chart` objects
-  (series, axis labels and alt text; drawn by the widgets layer with
-  matplotlib, so this layer never imports a plotting library);
+  (series, axis labels and alt text; drawn as SVG by
+  :mod:`connectivism.render.charts`, so this layer never draws anything);
 * :meth:`Model.view`: a small sample network (at most :attr:`Model.view_size`
   nodes) with positions and the nodes to highlight, for
   :func:`connectivism.render.draw`.
 
-Nothing here imports ipywidgets or matplotlib.
+Nothing here imports ipywidgets, a plotting library or the render layer.
+
+Size: longer than 450 lines, of which about half is docstrings and doctests:
+the whole frame every model follows (parameters, results, chart data, sample
+networks and their shared checks) is kept in one module so that it reads as one
+contract.
 
 Examples
 --------
@@ -56,6 +61,7 @@ __all__ = [
     "Series",
     "View",
     "check_seed",
+    "check_even_and_below",
     "MAX_SEED",
     "circle_positions",
     "spring_positions",
@@ -203,6 +209,41 @@ def check_seed(seed: object) -> int:
             value=seed,
         )
     return int(seed)
+
+
+def check_even_and_below(values: Mapping[str, Any], name: str, *, factor: int = 1, odd: str, too_large: str) -> None:
+    """Raise ModelParameterError unless ``values[name]`` is even and ``factor × values[name] < values["n"]``.
+
+    The rule of the ring-based networks (Watts–Strogatz, ring lattices): each
+    person has ``k/2`` neighbours on each side, so ``k`` must be even, and
+    fewer than the people there are. Four models share it; each says why in
+    its own words.
+
+    Parameters
+    ----------
+    values : mapping
+        The model's checked parameter values, with ``name`` and ``"n"``.
+    name : str
+        The even parameter (``"k"``, ``"mean_degree"``).
+    factor : int, optional
+        The limit is ``factor × value < n`` (2 for "below n/2").
+    odd, too_large : str
+        What the message says after ``"k = 7 is odd: "`` and after
+        ``"k = 30 is too large for n = 20: "``.
+
+    Examples
+    --------
+    >>> check_even_and_below({"n": 20, "k": 4}, "k", odd="use an even number.", too_large="use fewer.")
+    >>> check_even_and_below({"n": 20, "k": 20}, "k", odd="use an even number.", too_large="use fewer.")
+    Traceback (most recent call last):
+    ...
+    connectivism.errors.ModelParameterError: k = 20 is too large for n = 20: use fewer.
+    """
+    value, n = values[name], values["n"]
+    if value % 2:
+        raise ModelParameterError(f"{name} = {value} is odd: {odd}", field=name, value=value)
+    if factor * value >= n:
+        raise ModelParameterError(f"{name} = {value} is too large for n = {n}: {too_large}", field=name, value=value)
 
 
 def _freeze(value):

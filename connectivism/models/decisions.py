@@ -47,7 +47,18 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from connectivism.models.base import Chart, Model, Parameter, Result, Series, View, int_seed, rng_for, spring_positions
+from connectivism.models.base import (
+    Chart,
+    Model,
+    Parameter,
+    Result,
+    Series,
+    View,
+    check_even_and_below,
+    int_seed,
+    rng_for,
+    spring_positions,
+)
 
 __all__ = ["Decisions", "DecisionsResult", "make_network", "better_option", "social_learning", "recovery"]
 
@@ -261,21 +272,12 @@ class Decisions(Model):
     )
 
     def _check_together(self, values: dict) -> None:
-        from connectivism.errors import ModelParameterError
-
-        if values["k"] % 2:
-            raise ModelParameterError(
-                f"k = {values['k']} is odd: the small-world network needs an even number of contacts; "
-                "use an even number from 2 to 20.",
-                field="k",
-                value=values["k"],
-            )
-        if values["k"] >= values["n"]:
-            raise ModelParameterError(
-                f"k = {values['k']} is too large for n = {values['n']}: use fewer contacts than people.",
-                field="k",
-                value=values["k"],
-            )
+        check_even_and_below(
+            values,
+            "k",
+            odd="the small-world network needs an even number of contacts; use an even number from 2 to 20.",
+            too_large="use fewer contacts than people.",
+        )
 
     def _run(self, seed: int, values: dict) -> DecisionsResult:
         n, flip_every = values["n"], values["flip_every"]

@@ -51,7 +51,18 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from connectivism.models.base import Chart, Model, Parameter, Result, Series, View, int_seed, rng_for, spring_positions
+from connectivism.models.base import (
+    Chart,
+    Model,
+    Parameter,
+    Result,
+    Series,
+    View,
+    check_even_and_below,
+    int_seed,
+    rng_for,
+    spring_positions,
+)
 
 __all__ = [
     "Diversity",
@@ -251,21 +262,13 @@ class Diversity(Model):
     )
 
     def _check_together(self, values: dict) -> None:
-        from connectivism.errors import ModelParameterError
-
-        if values["k"] % 2:
-            raise ModelParameterError(
-                f"k = {values['k']} is odd: on a ring each person hears as many neighbours on the "
-                "left as on the right; use an even number from 2 to 20.",
-                field="k",
-                value=values["k"],
-            )
-        if values["k"] >= values["n"]:
-            raise ModelParameterError(
-                f"k = {values['k']} is too large for n = {values['n']}: use fewer neighbours than people.",
-                field="k",
-                value=values["k"],
-            )
+        check_even_and_below(
+            values,
+            "k",
+            odd="on a ring each person hears as many neighbours on the left as on the right; "
+            "use an even number from 2 to 20.",
+            too_large="use fewer neighbours than people.",
+        )
 
     def _run(self, seed: int, values: dict) -> DiversityResult:
         a, history, settled = _simulate(values, seed, values["n"])

@@ -14,6 +14,10 @@ the mean degree falls, and below a critical budget the **giant component**
 (the large connected group) breaks into small islands: a phase transition,
 like the appearance of the giant component in a random graph run backwards.
 
+Size: longer than 450 lines because it holds one whole model (process, result,
+reference sweep, summary, chart data and sample network) with its doctests;
+splitting it would scatter one mechanism over several files.
+
 Examples
 --------
 >>> from connectivism.models import Maintenance
@@ -36,6 +40,7 @@ References
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,7 +50,7 @@ import numpy as np
 from connectivism.models.base import Chart, Model, Parameter, Result, Series, View, rng_for, spring_positions
 from connectivism.models.giant import TieSubsets, adjacency_from_edges, component_labels, configuration_giant
 
-__all__ = ["Maintenance", "MaintenanceResult", "random_ties", "tie_lifetime", "fade"]
+__all__ = ["Maintenance", "MaintenanceResult", "random_ties", "tie_lifetime", "fade", "FadeRun"]
 
 #: Budgets of the reference sweep (contacts per person per step).
 SWEEP_BUDGETS = np.round(np.linspace(0.0, 3.0, 13), 2)
@@ -82,6 +87,40 @@ def tie_lifetime(half_life: float, threshold: float) -> int:
     return int(math.floor(half_life * math.log2(1.0 / threshold) + 1e-9))
 
 
+@dataclass(frozen=True, eq=False)
+class FadeRun:
+    """The outcome of :func:`fade`: read-only numpy arrays.
+
+    Attributes
+    ----------
+    alive : numpy.ndarray
+        Whether each tie is still alive at the end (bool per tie).
+    since : numpy.ndarray
+        Steps since each tie's last contact, at the end.
+    giant : numpy.ndarray
+        Share of people in the largest connected group, from step 0 (before
+        anything fades); only step 0 and the last step if ``record`` is False.
+    mean_degree : numpy.ndarray
+        Live ties per person, at the same steps as ``giant``.
+    """
+
+    alive: np.ndarray
+    since: np.ndarray
+    giant: np.ndarray
+    mean_degree: np.ndarray
+
+    def __post_init__(self) -> None:
+        for value in (self.alive, self.since, self.giant, self.mean_degree):
+            value.setflags(write=False)
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        # fade() returned a dict up to version 0.1.0: out["giant"] still works, with a warning.
+        warnings.warn(f"fade() returns a FadeRun: use .{key} instead of [{key!r}]", DeprecationWarning, stacklevel=2)
+        if key not in ("alive", "since", "giant", "mean_degree"):
+            raise KeyError(key)
+        return getattr(self, key)
+
+
 def fade(
     n: int,
     u: np.ndarray,
@@ -92,7 +131,7 @@ def fade(
     steps: int,
     rng: np.random.Generator,
     record: bool = True,
-) -> dict:
+) -> FadeRun:
     """Run the fading-ties process on the ties ``(u[i], v[i])`` of ``n`` people.
 
     Parameters
@@ -114,7 +153,7 @@ def fade(
 
     Returns
     -------
-    dict
+    FadeRun
         ``alive`` (bool per tie), ``since`` (steps since each tie's last
         contact), ``giant`` and ``mean_degree`` (one value per step, from
         step 0 before anything fades; only the ends if ``record`` is False).
@@ -156,7 +195,7 @@ def fade(
         if record or step == steps - 1:
             giant.append(ties.giant(alive))
             mean_degree.append(2 * np.count_nonzero(alive) / n)
-    return {"alive": alive, "since": since, "giant": np.array(giant), "mean_degree": np.array(mean_degree)}
+    return FadeRun(alive=alive, since=since, giant=np.array(giant), mean_degree=np.array(mean_degree))
 
 
 @dataclass(frozen=True, eq=False)
@@ -211,8 +250,8 @@ def _sweep(n: int, mean_degree: float, lifetime: int, steps: int, seed: int):
         rng = rng_for(seed, 1, i)
         u, v = random_ties(n, mean_degree, rng)
         out = fade(n, u, v, budget=float(b), lifetime=lifetime, steps=steps, rng=rng, record=False)
-        giant.append(out["giant"][-1])
-        kbar.append(out["mean_degree"][-1])
+        giant.append(out.giant[-1])
+        kbar.append(out.mean_degree[-1])
     return np.array(giant), np.array(kbar)
 
 
@@ -321,15 +360,15 @@ class Maintenance(Model):
         rng = rng_for(seed, 0)
         u, v = random_ties(n, k0, rng)
         out = fade(n, u, v, budget=values["budget"], lifetime=lifetime, steps=values["steps"], rng=rng)
-        live = out["alive"]
+        live = out.alive
         degrees = np.bincount(u[live], minlength=n) + np.bincount(v[live], minlength=n)
         groups, _ = component_labels(adjacency_from_edges(n, u[live], v[live]))
         sweep_giant, sweep_k = _sweep(min(n, SWEEP_MAX_N), k0, lifetime, values["steps"], seed)
         return MaintenanceResult(
             seed=seed,
             params=values,
-            giant=out["giant"],
-            mean_degree=out["mean_degree"],
+            giant=out.giant,
+            mean_degree=out.mean_degree,
             degrees=degrees,
             lifetime=lifetime,
             predicted_giant=configuration_giant(degrees),
@@ -419,8 +458,8 @@ class Maintenance(Model):
         g = nx.Graph(title="A sample group")
         for name in names:
             g.add_node(name, kind="person")
-        strength = np.power(2.0, -out["since"] / p["half_life"])
-        for i in np.flatnonzero(out["alive"]).tolist():
+        strength = np.power(2.0, -out.since / p["half_life"])
+        for i in np.flatnonzero(out.alive).tolist():
             g.add_edge(names[u[i]], names[v[i]], strength=int(min(5, 1 + math.floor(4 * strength[i] + 1e-9))))
         largest = max(nx.connected_components(g), key=len) if size else set()
         lost = u.size - g.number_of_edges()

@@ -20,6 +20,10 @@ A handful of shortcuts collapses L while C hardly moves: the small world.
 Greedy search gains much less: the short paths exist, but with local
 knowledge only they are hard to find.
 
+Size: longer than 450 lines because it holds one whole model (network, distances,
+greedy search, result, summary, chart data and sample network) with its
+doctests; splitting it would scatter one mechanism over several files.
+
 Examples
 --------
 >>> from connectivism.models import SmallWorld
@@ -53,8 +57,17 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
-from connectivism.errors import ModelParameterError
-from connectivism.models.base import Chart, Model, Parameter, Result, Series, View, circle_positions, rng_for
+from connectivism.models.base import (
+    Chart,
+    Model,
+    Parameter,
+    Result,
+    Series,
+    View,
+    check_even_and_below,
+    circle_positions,
+    rng_for,
+)
 
 __all__ = [
     "SmallWorld",
@@ -487,20 +500,14 @@ class SmallWorld(Model):
     )
 
     def _check_together(self, values: dict) -> None:
-        n, k = values["n"], values["k"]
-        if k % 2:
-            raise ModelParameterError(
-                f"k = {k} is odd: each person has k/2 neighbours on each side, so use an even number from 4 to 20.",
-                field="k",
-                value=k,
-            )
-        if 2 * k >= n:
-            raise ModelParameterError(
-                f"k = {k} is too large for n = {n}: a small world needs many more people than "
-                f"neighbours; use k below n/2 (here at most {((n - 1) // 2) // 2 * 2}) or more people.",
-                field="k",
-                value=k,
-            )
+        check_even_and_below(
+            values,
+            "k",
+            factor=2,
+            odd="each person has k/2 neighbours on each side, so use an even number from 4 to 20.",
+            too_large="a small world needs many more people than neighbours; use k below n/2 "
+            f"(here at most {((values['n'] - 1) // 2) // 2 * 2}) or more people.",
+        )
 
     def _run(self, seed: int, values: dict) -> SmallWorldResult:
         n, k, p = values["n"], values["k"], values["p"]

@@ -147,13 +147,16 @@ _SHAPE_SVG = {
 }
 
 
-def legend_html(kinds: list[str]) -> str:
-    """A legend: one shape-and-colour swatch per kind present.
+def legend_html(kinds: list[str], *, mark: str | None = None) -> str:
+    """A legend: one shape-and-colour swatch per kind present, and the thick black ring if ``mark`` is given.
 
     Examples
     --------
     >>> "people" in legend_html(["person"])
     True
+    >>> ringed = legend_html(["person"], mark="knows <it>")
+    >>> ringed.count("<li"), "knows &lt;it&gt;" in ringed
+    (2, True)
     """
     items = []
     for kind in kinds:
@@ -165,6 +168,12 @@ def legend_html(kinds: list[str]) -> str:
         )
         label = "me (you)" if kind == "me" else st.label
         items.append(f"<li style='display:inline-block;margin-right:1em'>{swatch} {html.escape(label)}</li>")
+    if mark is not None:
+        ring = (
+            "<svg width='16' height='16' viewBox='0 0 16 16' aria-hidden='true' style='vertical-align:-3px'>"
+            "<circle cx='8' cy='8' r='5.5' fill='#ffffff' stroke='#000000' stroke-width='3'/></svg>"
+        )
+        items.append(f"<li style='display:inline-block;margin-right:1em'>{ring} {html.escape(mark)}</li>")
     return (
         "<ul class='kit-graph-legend' aria-label='Legend' "
         "style='list-style:none;padding:0;margin:.3em 0;font-size:.9em'>" + "".join(items) + "</ul>"

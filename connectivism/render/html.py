@@ -148,13 +148,40 @@ def _template() -> jinja2.Template:
     return jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(source)
 
 
+def vis_network_file(lib: Path | None = None) -> Path:
+    """The newest copy of vis-network that pyvis ships: ``lib/vis-X.Y.Z/vis-network.min.js``.
+
+    Found by pattern, so a pyvis release with another vis-network version
+    keeps working; ``lib`` is pyvis's ``lib`` folder (for tests).
+
+    Raises
+    ------
+    FileNotFoundError
+        If pyvis ships no such file.
+
+    Examples
+    --------
+    >>> vis_network_file().name
+    'vis-network.min.js'
+    """
+    if lib is None:
+        import pyvis
+
+        lib = Path(pyvis.__file__).parent / "lib"
+    found = []
+    for path in lib.glob("vis-*/vis-network.min.js"):
+        version = re.fullmatch(r"vis-(\d+(?:\.\d+)*)", path.parent.name)
+        if version and path.is_file():
+            found.append((tuple(int(part) for part in version.group(1).split(".")), path))
+    if not found:
+        raise FileNotFoundError(f"pyvis ships no vis-network library (no vis-*/vis-network.min.js in {lib})")
+    return max(found)[1]
+
+
 @lru_cache(maxsize=1)
 def inline_library() -> str:
-    """The vis-network library as an in-line ``<script>``, from pyvis's copy (9.1.2)."""
-    import pyvis
-
-    path = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
-    code = path.read_text("utf-8").replace("</script", "<\\/script")
+    """The vis-network library as an in-line ``<script>``, from pyvis's newest copy (:func:`vis_network_file`)."""
+    code = vis_network_file().read_text("utf-8").replace("</script", "<\\/script")
     return f"<script>{code}</script>"
 
 
@@ -220,28 +247,6 @@ def network_data(graph: nx.Graph, pos: dict, highlight: frozenset | None = None)
 
 #: Border width of a highlighted node (vis-network units; the default border is 1.5).
 _MARK_WIDTH = 5
-
-
-def _ring_marks(svg: str, graph: nx.Graph, pos: dict, marked: frozenset | None) -> str:
-    """Add a black ring round each marked node of the print drawing."""
-    if not marked:
-        return svg
-    rings = "".join(
-        f"<circle cx='{pos[n][0]}' cy='{pos[n][1]}' r='{style_for(graph.nodes[n].get('kind')).size:.1f}'/>"
-        for n in graph
-        if n in marked
-    )
-    return svg[: -len("</svg>")] + f"<g fill='none' stroke='#000000' stroke-width='3'>{rings}</g></svg>"
-
-
-def _with_mark_legend(legend: str, label: str) -> str:
-    """Add a legend entry for the thick black ring."""
-    swatch = (
-        "<svg width='16' height='16' viewBox='0 0 16 16' aria-hidden='true' style='vertical-align:-3px'>"
-        "<circle cx='8' cy='8' r='5.5' fill='#ffffff' stroke='#000000' stroke-width='3'/></svg>"
-    )
-    item = f"<li style='display:inline-block;margin-right:1em'>{swatch} {html.escape(label)}</li>"
-    return legend[: -len("</ul>")] + item + "</ul>"
 
 
 def draw(
@@ -335,8 +340,8 @@ def draw(
         f'<iframe class=\'kit-graph\' title="{html.escape(frame_title)}" srcdoc="{html.escape(doc, quote=True)}" '
         f"style='display:block;width:100%;max-width:100%;height:{int(height)}px;border:1px solid #ccc;"
         "border-radius:4px;box-sizing:border-box'></iframe>",
-        _ring_marks(static_svg(graph, pos, label=f"{title}. {text}"), graph, pos, marked),
-        legend_html(kinds) if marked is None else _with_mark_legend(legend_html(kinds), highlight_label),
+        static_svg(graph, pos, label=f"{title}. {text}", marked=marked),
+        legend_html(kinds, mark=None if marked is None else highlight_label),
         f"<p class='kit-graph-summary'>{html.escape(text)}</p>",
     ]
     if table:

@@ -13,6 +13,7 @@ import html
 
 import networkx as nx
 
+from connectivism.render.charts import star_points
 from connectivism.render.style import edge_width, style_for
 
 __all__ = ["static_svg"]
@@ -28,18 +29,11 @@ def _shape(shape: str, x: float, y: float, r: float) -> str:
     if shape == "diamond":
         return f"<polygon points='{x:.1f},{y - r:.1f} {x + r:.1f},{y:.1f} {x:.1f},{y + r:.1f} {x - r:.1f},{y:.1f}'/>"
     if shape == "star":
-        import math
-
-        pts = []
-        for i in range(10):
-            rad = r if i % 2 == 0 else r * 0.45
-            ang = -math.pi / 2 + i * math.pi / 5
-            pts.append(f"{x + rad * math.cos(ang):.1f},{y + rad * math.sin(ang):.1f}")
-        return f"<polygon points='{' '.join(pts)}'/>"
+        return f"<polygon points='{star_points(x, y, r)}'/>"
     return f"<circle cx='{x:.1f}' cy='{y:.1f}' r='{r:.1f}'/>"
 
 
-def static_svg(graph: nx.Graph, pos: dict, *, label: str) -> str:
+def static_svg(graph: nx.Graph, pos: dict, *, label: str, marked=None) -> str:
     """Return an ``<svg>`` drawing of ``graph`` at ``pos``, hidden on screen.
 
     Parameters
@@ -50,6 +44,9 @@ def static_svg(graph: nx.Graph, pos: dict, *, label: str) -> str:
         Node → (x, y), as from :func:`connectivism.render.layout.positions`.
     label : str
         The accessible description (``aria-label`` and ``<title>``).
+    marked : collection of nodes, optional
+        Nodes to ring in thick black (a model's state); the caller says in
+        ``label`` what the ring means.
 
     Examples
     --------
@@ -57,6 +54,8 @@ def static_svg(graph: nx.Graph, pos: dict, *, label: str) -> str:
     >>> svg = static_svg(g, {"a": (0, 0), "<i>b</i>": (100, 0)}, label="two nodes")
     >>> "&lt;i&gt;b&lt;/i&gt;" in svg and "<i>" not in svg
     True
+    >>> static_svg(g, {"a": (0, 0), "<i>b</i>": (100, 0)}, label="x", marked={"a"}).count("stroke-width='3'")
+    1
     """
     if pos:
         xs = [p[0] for p in pos.values()]
@@ -84,5 +83,12 @@ def static_svg(graph: nx.Graph, pos: dict, *, label: str) -> str:
             f"<text x='{x}' y='{y + r + 13:.1f}' text-anchor='middle' font-size='13' "
             f"font-family='sans-serif' fill='#222'>{html.escape(str(name))}</text>"
         )
+    if marked:
+        rings = "".join(
+            f"<circle cx='{pos[n][0]}' cy='{pos[n][1]}' r='{style_for(graph.nodes[n].get('kind')).size:.1f}'/>"
+            for n in graph
+            if n in marked
+        )
+        out.append(f"<g fill='none' stroke='#000000' stroke-width='3'>{rings}</g>")
     out.append("</svg>")
     return "".join(out)
