@@ -22,6 +22,8 @@ Not text:
 * docstrings, and literals in the catalogue modules themselves;
 * the arguments of ``raise``: error messages are a documented exception of
   the catalogue (see :mod:`connectivism.messages`);
+* the arguments of ``warnings.warn``: deprecation notices are addressed to
+  programmers, not learners;
 * CSS declarations (``"border:1px solid #ccc;"``) and the values given to an
   ipywidgets ``Layout`` (``flex_flow="row wrap"``);
 * the few literals in :data:`ALLOWED`, each with its reason.
@@ -102,6 +104,8 @@ def sentences(path: Path) -> list[tuple[int, str]]:
             skip.add(id(body[0].value))  # a docstring
         if isinstance(node, ast.Raise):
             skip |= {id(n) for n in ast.walk(node)}
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "warn":
+            skip |= {id(n) for n in ast.walk(node)}  # warnings.warn: for programmers
         if isinstance(node, ast.JoinedStr):
             skip |= {id(v) for v in node.values}  # judged as a whole
         if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) == "Layout":

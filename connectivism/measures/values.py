@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 
+from connectivism.errors import MeasureArgumentError
 from connectivism.measures import MEASURE_INFO, NetworkMeasures
 from connectivism.messages import join_names, text
 
@@ -68,13 +69,13 @@ def formats(measure: str) -> Callable[[Formatter], Formatter]:
     ------
     KeyError
         If `measure` is not in :data:`~connectivism.measures.MEASURE_INFO`.
-    ValueError
-        If it already has a formatter.
+    MeasureArgumentError
+        If it already has a formatter (also a ``ValueError``).
     """
     if measure not in MEASURE_INFO:
         raise KeyError(f"no measure {measure!r} in MEASURE_INFO")
     if measure in FORMATTERS:
-        raise ValueError(f"measure {measure!r} already has a formatter")
+        raise MeasureArgumentError(f"measure {measure!r} already has a formatter")
 
     def register(formatter: Formatter) -> Formatter:
         FORMATTERS[measure] = formatter
