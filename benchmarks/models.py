@@ -7,13 +7,19 @@ networkx implementation of the same model; a slider change at a notebook's
 default size redraws in ≤ 300 ms.
 
 For each time-stepping model both implementations start from the **same
-network** (same seed) and run the same rules; only the random draws differ,
-so the last columns compare their outcomes, which should agree up to noise.
-The small-world, non-human, specialised-nodes (network growth, one newcomer
-at a time) and connections models do not step through time (they build or
-measure a network once); their run times are listed for completeness.
+network** (same seed) and run the same rules; only the random draws differ.
+The timing table shows one run's outcomes beside the times, but one run says
+little (whether an item takes off from one source is a matter of chance), so
+the agreement table runs both implementations over many seeds and compares
+each outcome's distributions with a Mann–Whitney U test (level ``ALPHA``),
+with the shift each comparison can detect (``POWER``) beside the shift a
+learner would notice (``MATTERS``); ``tests/test_models_agreement.py`` runs
+the same comparison at small sizes. The small-world, non-human,
+specialised-nodes (network growth, one newcomer at a time) and connections
+models do not step through time (they build or measure a network once); their
+run times are listed for completeness.
 
-Usage: ``.venv/bin/python benchmarks/models.py [--notebooks]``
+Usage: ``.venv/bin/python benchmarks/models.py [--notebooks] [--people N] [--seeds S]``
 """
 
 from __future__ import annotations
@@ -21,10 +27,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import networkx as nx
 import numpy as np
+from scipy import stats
 
 from connectivism.models import MODELS
 from connectivism.models.base import rng_for
@@ -98,19 +107,17 @@ def bench_maintenance() -> tuple:
 BETA, TAU, INTERVAL, HALF_LIFE = 0.3, 2, 10, 10.0
 
 
-def plain_currency(
-    g: nx.Graph, sources, *, beta: float, lifetime: int, interval: int, steps: int, half_life: float, rng
-) -> tuple[float, float]:
-    """The currency model written the straightforward way: loops over people, items and contacts."""
-    n = g.number_of_nodes()
-    learned: dict[int, dict[int, int]] = {person: {} for person in g}  # person -> item -> step
-    published: list[int] = []
-    currency = []
+def plain_spread(g: nx.Graph, publish, *, beta: float, lifetime: int, steps: int, rng):
+    """The spreading of the currency model, by loops over people, items and contacts.
+
+    The rules of the currency notebook: item ``j`` appears at the people of ``publish[j] =
+    (step, people)``; a person who learned an item at step ``s`` passes it on at steps
+    ``s+1 … s+lifetime``, and at each of those steps each contact who does not know it yet
+    learns it with chance ``beta``. Yields ``(t, learned)`` after each step ``t``, ``learned``
+    mapping each person to ``{item: step learned}``.
+    """
+    learned: dict[int, dict[int, int]] = {person: {} for person in g}
     for t in range(steps):
-        if t % interval == 0:
-            published.append(t)
-            for s in sources:
-                learned[s][len(published) - 1] = t
         new = []
         for person in g:
             for item, when in learned[person].items():
@@ -120,13 +127,36 @@ def plain_currency(
                             new.append((other, item))
         for other, item in new:
             learned[other].setdefault(item, t)
-        total = 0.0
+        for item, (when, people) in enumerate(publish):
+            if when == t:
+                for person in people:
+                    learned[person].setdefault(item, t)
+        yield t, learned
+
+
+def plain_currency(
+    g: nx.Graph, sources, *, beta: float, lifetime: int, interval: int, steps: int, half_life: float, rng
+) -> tuple[float, float, float]:
+    """The currency model written the straightforward way: loops over people, items and contacts.
+
+    Returns the mean currency over the run, the mean share of people an item reached, and the
+    mean share of people who know the newest item published so far.
+    """
+    n = g.number_of_nodes()
+    published = list(range(0, steps, interval))
+    currency, latest = [], []
+    publish = [(t, sources) for t in published]
+    for t, learned in plain_spread(g, publish, beta=beta, lifetime=lifetime, steps=steps, rng=rng):
+        total, newest = 0.0, 0
         for person in g:
-            if learned[person]:
-                total += 2.0 ** ((published[max(learned[person])] - t) / half_life)
+            if learned[person]:  # the value of the newest item they know
+                item = max(learned[person])
+                total += 2.0 ** ((published[item] - t) / half_life)
+                newest += item == t // interval
         currency.append(total / n)
+        latest.append(newest / n)
     reached = np.mean([sum(1 for p in g if i in learned[p]) / n for i in range(len(published))])
-    return float(np.mean(currency)), float(reached)
+    return float(np.mean(currency)), float(reached), float(np.mean(latest))
 
 
 def bench_currency() -> tuple:
@@ -207,8 +237,11 @@ def bench_diversity() -> tuple:
 EXPLORE, QUALITY, FLIP = 0.05, 0.7, 50
 
 
-def plain_decisions(g: nx.Graph, *, explore: float, quality: float, best, rng) -> float:
-    """The decisions model written the straightforward way: loops over people and their contacts."""
+def plain_decisions(g: nx.Graph, *, explore: float, quality: float, best, rng) -> np.ndarray:
+    """The decisions model written the straightforward way: loops over people and their contacts.
+
+    Returns the share of people on the better option at each step.
+    """
     choice = {person: int(rng.random() < 0.5) for person in g}
     right = []
     for t in range(len(best)):
@@ -222,7 +255,7 @@ def plain_decisions(g: nx.Graph, *, explore: float, quality: float, best, rng) -
             good = [choice[o] for o in [person, *g[person]] if worked[o]]
             new[person] = good[int(rng.integers(len(good)))] if good else choice[person]
         choice = new
-    return float(np.mean(right[FLIP : FLIP + 20]))
+    return np.array(right)
 
 
 def bench_decisions() -> tuple:
@@ -240,8 +273,180 @@ def bench_decisions() -> tuple:
         "decisions (choices, all steps kept)",
         fast_s,
         plain_s,
-        f"right in 20 steps after the flip {right[FLIP : FLIP + 20].mean():.3f} / {plain:.3f}",
+        f"right in 20 steps after the flip {right[FLIP : FLIP + 20].mean():.3f} / {plain[FLIP : FLIP + 20].mean():.3f}",
     )
+
+
+# --- agreement: both implementations over many seeds, outcome by outcome -----------------------
+#
+# One run of each implementation says little: whether an item takes off from one source, or a
+# group finds the better option in time, is a matter of chance, so two correct implementations
+# can differ by several standard deviations of a single run. Here each implementation runs over
+# many seeds on the same fixed network (seed SEED), with independent random draws (stream 1 for
+# the vectorised model, stream 2 for the plain loop), and each outcome's two samples are compared
+# with a two-sample Mann–Whitney U test at level ALPHA. tests/test_models_agreement.py runs the
+# same comparisons at small sizes.
+
+#: Level of each two-sample test.
+ALPHA = 0.01
+#: Power asked of each comparison: the chance of detecting a shift of the size in MATTERS.
+POWER = 0.8
+#: Per outcome, the smallest difference between the implementations that a learner would see in
+#: the notebooks' figures (shares and values quoted to two decimals, reach in whole per cent).
+#: None: the diversity model is deterministic once the first opinions are drawn, so the test
+#: compares its implementations run by run (same start, same end) rather than by power.
+MATTERS = {
+    "giant share": 0.03,
+    "ties per person": 0.1,
+    "mean currency": 0.02,
+    "reach per item": 0.05,
+    "know the newest": 0.02,
+    "opinion spread": 0.02,
+    "distinct opinions": None,
+    "right before the flip": 0.03,
+    "right after the flip": 0.03,
+}
+
+
+#: Seeds per implementation in the benchmark's agreement runs (1,000 people × 100 steps): enough
+#: for POWER against MATTERS, ``k ≥ 27 (s/δ)²`` (see :attr:`Agreement.detectable`), with the
+#: spreads s measured there (ties per person 0.023, mean currency 0.03, reach per item 0.10,
+#: opinion spread 0.026, right after the flip 0.018).
+SEEDS = {"maintenance": 30, "currency": 150, "diversity": 60, "decisions": 30}
+
+
+@cache
+def _network(model: str, n: int):
+    """The fixed network of a comparison: a sparse matrix (or two tie arrays) and a networkx graph."""
+    if model == "maintenance":
+        u, v = random_ties(n, 4.0, rng_for(SEED, 0))
+        return (u, v), None
+    if model == "currency":
+        a = make_network("random", n, 4, rng_for(SEED, 0))
+    elif model == "diversity":
+        a = diversity_network("small world", n, K_RING, rng_for(SEED, 0))
+    else:
+        a = decisions_network(n, 4, rng_for(SEED, 0))
+    return a, nx.from_scipy_sparse_array(a)
+
+
+def maintenance_outcomes(n: int, steps: int, seed: int, plain: bool) -> tuple[float, ...]:
+    """Giant share and live ties per person at the end."""
+    (u, v), _ = _network("maintenance", n)
+    rng = rng_for(seed, 2 if plain else 1)
+    if plain:
+        return plain_fade(n, u, v, budget=BUDGET, lifetime=LIFETIME, steps=steps, rng=rng)
+    out = fade(n, u, v, budget=BUDGET, lifetime=LIFETIME, steps=steps, rng=rng)
+    return float(out.giant[-1]), float(out.mean_degree[-1])
+
+
+def currency_outcomes(n: int, steps: int, seed: int, plain: bool) -> tuple[float, ...]:
+    """Mean currency, reach per item and share knowing the newest item, one source (person 0)."""
+    a, g = _network("currency", n)
+    rng = rng_for(seed, 2 if plain else 1)
+    settings = {"beta": BETA, "lifetime": TAU}
+    if plain:
+        return plain_currency(g, [0], interval=INTERVAL, steps=steps, half_life=HALF_LIFE, rng=rng, **settings)
+    published = np.arange(0, steps, INTERVAL)
+    learned = spread(a, publish=[(int(t), np.array([0])) for t in published], rng=rng, steps=steps, **settings)
+    mean, latest, _ = currency_over_time(learned, published, steps, HALF_LIFE)
+    return float(mean.mean()), float((learned >= 0).mean()), float(latest.mean())
+
+
+def diversity_outcomes(n: int, steps: int, seed: int, plain: bool) -> tuple[float, ...]:
+    """Spread of opinions and distinct opinions at the end (the randomness is in the first opinions)."""
+    a, g = _network("diversity", n)
+    x0 = rng_for(seed, 2 if plain else 1).random(n)
+    if plain:
+        return plain_opinions(g, x0, epsilon=EPSILON, steps=steps)
+    last = bounded_confidence(x0, a, EPSILON, steps)[0][-1]
+    return float(last.std()), int(np.unique(np.round(last, 3)).size)
+
+
+def decisions_outcomes(n: int, steps: int, seed: int, plain: bool) -> tuple[float, ...]:
+    """Share on the better option in the 20 steps before and after it changes (half-way)."""
+    a, g = _network("decisions", n)
+    rng = rng_for(seed, 2 if plain else 1)
+    flip = steps // 2
+    best = better_option(steps, flip)
+    settings = {"explore": EXPLORE, "quality": QUALITY, "best": best, "rng": rng}
+    if plain:
+        right = plain_decisions(g, **settings)
+    else:
+        right = (social_learning(a, **settings) == best[:, None]).mean(axis=1)
+    return float(right[max(flip - 20, 0) : flip].mean()), float(right[flip : flip + 20].mean())
+
+
+#: Per time-stepping model: its outcomes and a function (n, steps, seed, plain) -> outcomes.
+COMPARISONS = {
+    "maintenance": (("giant share", "ties per person"), maintenance_outcomes),
+    "currency": (("mean currency", "reach per item", "know the newest"), currency_outcomes),
+    "diversity": (("opinion spread", "distinct opinions"), diversity_outcomes),
+    "decisions": (("right before the flip", "right after the flip"), decisions_outcomes),
+}
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """One outcome of one model: both samples, the test's p-value and the comparison's power."""
+
+    model: str
+    outcome: str
+    vectorised: np.ndarray
+    plain: np.ndarray
+    p_value: float
+
+    @property
+    def detectable(self) -> float:
+        """The shift the comparison detects with chance POWER at level ALPHA.
+
+        From the normal approximation for a difference of two means, ``(z_{1−α/2} + z_power) ·
+        √(s₁²/n₁ + s₂²/n₂)``, widened by ``1/√0.864``: the Mann–Whitney test needs at most
+        1/0.864 times as many runs as the t-test for any shape of distribution (Hodges and
+        Lehmann 1956).
+        """
+        z = stats.norm.ppf(1 - ALPHA / 2) + stats.norm.ppf(POWER)
+        se = np.sqrt(self.vectorised.var(ddof=1) / self.vectorised.size + self.plain.var(ddof=1) / self.plain.size)
+        return float(z * se / np.sqrt(0.864))
+
+
+def compare(model: str, *, n: int, steps: int, seeds) -> list[Agreement]:
+    """Run both implementations of ``model`` over ``seeds`` and test each outcome."""
+    names, outcomes = COMPARISONS[model]
+    fast = np.array([outcomes(n, steps, s, plain=False) for s in seeds], dtype=float)
+    plain = np.array([outcomes(n, steps, s, plain=True) for s in seeds], dtype=float)
+    rows = []
+    for i, name in enumerate(names):
+        p = float(stats.mannwhitneyu(fast[:, i], plain[:, i]).pvalue)  # 1.0 if every value is the same
+        rows.append(Agreement(model, name, fast[:, i], plain[:, i], p))
+    return rows
+
+
+def agreement(n: int, steps: int, seeds: int | None = None) -> None:
+    print(
+        f"\nagreement: {n:,} people × {steps} steps, the same network, seeds per implementation as shown; "
+        f"Mann–Whitney U at α = {ALPHA}; 'detectable' = shift found with {POWER:.0%} power"
+    )
+    print(
+        f"{'model':>12} {'outcome':>22} {'vectorised mean ± sd [q10, q90]':>33} {'plain mean ± sd [q10, q90]':>33}"
+        f" {'p':>6} {'detectable':>10} {'matters':>8}"
+    )
+
+    def spread_of(x: np.ndarray) -> str:
+        q10, q90 = np.quantile(x, [0.1, 0.9])
+        return f"{x.mean():.3f} ± {x.std(ddof=1):.3f} [{q10:.3f}, {q90:.3f}]"
+
+    for model in COMPARISONS:
+        start = time.perf_counter()
+        runs = seeds or SEEDS[model]
+        rows = compare(model, n=n, steps=steps, seeds=range(runs))
+        for r in rows:
+            verdict = "differ" if r.p_value < ALPHA else "agree"
+            print(
+                f"{model:>12} {r.outcome:>22} {spread_of(r.vectorised):>33} {spread_of(r.plain):>33}"
+                f" {r.p_value:>6.3f} {r.detectable:>10.3f} {MATTERS[r.outcome] or '—':>8}  {verdict}"
+            )
+        print(f"{'':>12} {f'({runs} seeds, {time.perf_counter() - start:.0f} s)':>22}")
 
 
 def full_runs() -> None:
@@ -308,12 +513,14 @@ def notebooks() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notebooks", action="store_true", help="also time the model notebooks")
+    parser.add_argument("--people", type=int, default=1000, help="people in the agreement runs (default 1000)")
+    parser.add_argument("--seeds", type=int, help="seeds per implementation in the agreement runs (default: SEEDS)")
     args = parser.parse_args()
     print(
         f"time-stepping models: {N:,} people × {STEPS} steps, same network and rules for both "
         "implementations (vectorised: best of 3; plain networkx loop: 1 run)"
     )
-    print(f"{'model':>38} {'vectorised s':>13} {'plain s':>8} {'speed-up':>9}  outcome (vectorised / plain)")
+    print(f"{'model':>38} {'vectorised s':>13} {'plain s':>8} {'speed-up':>9}  one run's outcome (vectorised / plain)")
     for model, fast_s, plain_s, outcome in (
         bench_maintenance(),
         bench_currency(),
@@ -321,6 +528,7 @@ def main() -> None:
         bench_decisions(),
     ):
         print(f"{model:>38} {fast_s:>13.3f} {plain_s:>8.2f} {plain_s / fast_s:>8.0f}×  {outcome}")
+    agreement(args.people, STEPS, args.seeds)
     full_runs()
     redraws()
     if args.notebooks:
