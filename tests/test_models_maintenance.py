@@ -157,3 +157,40 @@ def test_bad_parameters_give_clear_errors(params, words):
 def test_adjacency_from_edges_is_symmetric():
     a = adjacency_from_edges(4, np.array([0, 2]), np.array([1, 3]))
     assert (a != a.T).nnz == 0 and a.sum() == 4
+
+
+@pytest.mark.parametrize(
+    ("n", "k0", "budget", "lifetime", "steps", "seed"),
+    [(400, 4.0, 0.7, 8, 60, 1), (300, 3.0, 0.3, 2, 40, 2), (200, 6.0, 1.5, 4, 80, 3), (60, 2.0, 0.5, 0, 30, 4)],
+)
+def test_giant_every_step_equals_components_found_afresh(n, k0, budget, lifetime, steps, seed):
+    """The giant shares found backwards in time equal csgraph's on the ties alive at each step."""
+    from connectivism.models.giant import TieSubsets
+
+    u, v = random_ties(n, k0, np.random.default_rng(seed))
+    out = fade(n, u, v, budget=budget, lifetime=lifetime, steps=steps, rng=np.random.default_rng(seed))
+    ties = TieSubsets(n, u, v)
+    afresh = [ties.giant(out.lost > t) for t in range(steps + 1)]
+    assert out.giant.tolist() == afresh
+    assert out.mean_degree.tolist() == [2 * np.count_nonzero(out.lost > t) / n for t in range(steps + 1)]
+    assert np.array_equal(out.lost > steps, out.alive)
+    ends = fade(n, u, v, budget=budget, lifetime=lifetime, steps=steps, rng=np.random.default_rng(seed), record=False)
+    assert ends.giant.tolist() == [afresh[0], afresh[-1]] and np.array_equal(ends.alive, out.alive)
+
+
+def test_giant_while_ties_vanish_matches_components_for_any_loss_order():
+    from connectivism.models.giant import TieSubsets, giant_while_ties_vanish
+
+    rng = np.random.default_rng(7)
+    for n, k0, times in ((150, 3.0, 25), (80, 1.2, 10), (40, 6.0, 40)):
+        u, v = random_ties(n, k0, rng)
+        lost = rng.integers(0, times + 3, u.size)
+        ties = TieSubsets(n, u, v)
+        got = giant_while_ties_vanish(n, u, v, lost, times)
+        assert got.tolist() == [ties.giant(lost > t) for t in range(times + 1)]
+    assert (
+        giant_while_ties_vanish(
+            0, np.array([], dtype=int), np.array([], dtype=int), np.array([], dtype=int), 3
+        ).tolist()
+        == [0.0] * 4
+    )

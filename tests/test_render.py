@@ -11,6 +11,7 @@ import sys
 from html.parser import HTMLParser
 
 import networkx as nx
+import numpy as np
 import pytest
 
 from connectivism.examples import load_example
@@ -134,6 +135,54 @@ def test_layout_is_seeded_and_centres_me():
     assert positions(g, seed=3) != positions(g, seed=4)
     assert positions(g)["Amira"] == (0, 0)
     assert all(abs(x) <= 300 and abs(y) <= 300 for x, y in positions(g).values())
+
+
+def _networkx_positions(g, seed=7):
+    """What the layout gave when it called networkx's spring layout (dense solver below 500 nodes)."""
+    kwargs = {"seed": seed, "k": 2.2 / g.number_of_nodes() ** 0.5, "iterations": 80, "method": "force"}
+    centre = g.graph.get("me")
+    if centre is not None:
+        rng = np.random.default_rng(seed)
+        initial = {n: tuple(rng.uniform(-1.0, 1.0, 2)) for n in g}
+        initial[centre] = (0.0, 0.0)
+        kwargs.update(pos=initial, fixed=[centre])
+    raw = nx.spring_layout(g, **kwargs)
+    spread = max(max(abs(x), abs(y)) for x, y in raw.values())
+    return {n: (round(x / spread * 300), round(y / spread * 300)) for n, (x, y) in raw.items()}
+
+
+@pytest.mark.parametrize(
+    "graph",
+    [
+        nx.path_graph(10),
+        nx.karate_club_graph(),
+        nx.connected_watts_strogatz_graph(60, 4, 0.2, seed=1),
+        nx.disjoint_union(nx.cycle_graph(5), nx.path_graph(4)),
+        load_example("teacher").to_networkx(),
+        load_example("clinical-educator").to_networkx(),
+    ],
+    ids=["path", "karate", "small world", "two parts", "teacher", "clinical educator"],
+)
+def test_layout_follows_networkx_spring_rules(graph):
+    """Same rules and start as networkx's dense spring layout: the same drawing, to a unit or so."""
+    for seed in (7, 3):
+        ours, theirs = positions(graph, seed=seed), _networkx_positions(graph, seed=seed)
+        assert max(max(abs(ours[n][0] - theirs[n][0]), abs(ours[n][1] - theirs[n][1])) for n in graph) <= 2
+
+
+def test_layout_of_500_nodes_is_quick_deterministic_and_readable():
+    import time
+
+    g = nx.barabasi_albert_graph(500, 2, seed=1)
+    start = time.perf_counter()
+    pos = positions(g)
+    assert time.perf_counter() - start < 3.0  # target 0.3 s (benchmarks/render_and_site.py); generous here
+    assert positions(g) == pos
+    xy = np.array([pos[n] for n in g], dtype=float)
+    apart = np.hypot(xy[:, None, 0] - xy[:, 0], xy[:, None, 1] - xy[:, 1])
+    assert len(set(pos.values())) == 500  # nobody drawn on top of anybody
+    ties = np.array([apart[a, b] for a, b in g.edges()])
+    assert ties.mean() < 0.5 * apart[np.triu_indices(500, 1)].mean()  # tied nodes are drawn close
 
 
 def test_edge_cases_draw():

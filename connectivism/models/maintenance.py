@@ -48,7 +48,13 @@ import networkx as nx
 import numpy as np
 
 from connectivism.models.base import Chart, Model, Parameter, Result, Series, View, rng_for, spring_positions
-from connectivism.models.giant import TieSubsets, adjacency_from_edges, component_labels, configuration_giant
+from connectivism.models.giant import (
+    TieSubsets,
+    adjacency_from_edges,
+    component_labels,
+    configuration_giant,
+    giant_while_ties_vanish,
+)
 
 __all__ = ["Maintenance", "MaintenanceResult", "random_ties", "tie_lifetime", "fade", "FadeRun"]
 
@@ -97,6 +103,8 @@ class FadeRun:
         Whether each tie is still alive at the end (bool per tie).
     since : numpy.ndarray
         Steps since each tie's last contact, at the end.
+    lost : numpy.ndarray
+        The step after which each tie is gone (``steps + 1`` if it lasts).
     giant : numpy.ndarray
         Share of people in the largest connected group, from step 0 (before
         anything fades); only step 0 and the last step if ``record`` is False.
@@ -106,17 +114,18 @@ class FadeRun:
 
     alive: np.ndarray
     since: np.ndarray
+    lost: np.ndarray
     giant: np.ndarray
     mean_degree: np.ndarray
 
     def __post_init__(self) -> None:
-        for value in (self.alive, self.since, self.giant, self.mean_degree):
+        for value in (self.alive, self.since, self.lost, self.giant, self.mean_degree):
             value.setflags(write=False)
 
     def __getitem__(self, key: str) -> np.ndarray:
         # fade() returned a dict up to version 0.1.0: out["giant"] still works, with a warning.
         warnings.warn(f"fade() returns a FadeRun: use .{key} instead of [{key!r}]", DeprecationWarning, stacklevel=2)
-        if key not in ("alive", "since", "giant", "mean_degree"):
+        if key not in ("alive", "since", "lost", "giant", "mean_degree"):
             raise KeyError(key)
         return getattr(self, key)
 
@@ -155,8 +164,10 @@ def fade(
     -------
     FadeRun
         ``alive`` (bool per tie), ``since`` (steps since each tie's last
-        contact), ``giant`` and ``mean_degree`` (one value per step, from
-        step 0 before anything fades; only the ends if ``record`` is False).
+        contact), ``lost`` (the step after which each tie is gone,
+        ``steps + 1`` if it lasts), ``giant`` and ``mean_degree`` (one value
+        per step, from step 0 before anything fades; only the ends if
+        ``record`` is False).
 
     Notes
     -----
@@ -172,15 +183,16 @@ def fade(
 
     Its strength is ``2^(−since / half_life)``. All ties step together:
     degrees with :func:`numpy.bincount`, contacts with one array of random
-    numbers, components with :func:`scipy.sparse.csgraph.connected_components`
-    on the surviving ties (:class:`~connectivism.models.giant.TieSubsets`).
+    numbers. Ties are only ever lost, so the giant component at every step
+    comes afterwards, from the step each tie was lost, by going back in time
+    and joining components again
+    (:func:`~connectivism.models.giant.giant_while_ties_vanish`): one
+    :func:`scipy.sparse.csgraph.connected_components` call, not one per step.
     """
     m = u.size
     since = rng.integers(0, lifetime + 1, m) if m else np.zeros(0, dtype=np.int64)
     alive = np.ones(m, dtype=bool)
-    ties = TieSubsets(n, u, v)
-    giant = [ties.giant(alive)]
-    mean_degree = [2 * m / n]
+    lost = np.full(m, steps + 1, dtype=np.int64)  # the step after which each tie is gone
     for step in range(steps):
         idx = np.flatnonzero(alive)
         if idx.size:
@@ -191,11 +203,17 @@ def fade(
             age = since[idx] + 1
             age[contact] = 0
             since[idx] = age
-            alive[idx[age > lifetime]] = False
-        if record or step == steps - 1:
-            giant.append(ties.giant(alive))
-            mean_degree.append(2 * np.count_nonzero(alive) / n)
-    return FadeRun(alive=alive, since=since, giant=np.array(giant), mean_degree=np.array(mean_degree))
+            gone = idx[age > lifetime]
+            alive[gone] = False
+            lost[gone] = step + 1
+    if record or steps == 0:
+        giant = giant_while_ties_vanish(n, u, v, lost, steps)
+        mean_degree = 2 * (m - np.cumsum(np.bincount(lost, minlength=steps + 2))[: steps + 1]) / n
+    else:
+        ties = TieSubsets(n, u, v)
+        giant = np.array([ties.giant(np.ones(m, dtype=bool)), ties.giant(alive)])
+        mean_degree = np.array([2 * m / n, 2 * np.count_nonzero(alive) / n])
+    return FadeRun(alive=alive, since=since, lost=lost, giant=giant, mean_degree=mean_degree)
 
 
 @dataclass(frozen=True, eq=False)
