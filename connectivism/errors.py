@@ -19,6 +19,11 @@ The errors come in two families:
 Most of the types also derive from a built-in exception (``ValueError`` or
 ``LookupError``) so that generic code that catches those keeps working.
 
+Why this module is long: it is the one place every error type of the kit
+is defined, so that code and readers find them all together. It is flat: one
+short class per kind of error, each with a docstring that says when it is
+raised and a runnable example, and nothing else.
+
 Examples
 --------
 >>> from connectivism.network import LearningNetwork
