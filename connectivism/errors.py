@@ -19,9 +19,10 @@ The errors come in two families:
 Most of the types also derive from a built-in exception (``ValueError``, ``TypeError`` or
 ``LookupError``) so that generic code that catches those keeps working.
 
-Size: longer than 450 lines, three quarters of it docstrings and doctests: the
-whole tree of error types is kept in one module so that every type the kit
-raises is found in one place.
+Why this module is long: it is the one place every error type of the kit
+is defined, so that code and readers find them all together. It is flat: one
+short class per kind of error, each with a docstring that says when it is
+raised and a runnable example, and nothing else.
 
 Examples
 --------

@@ -45,8 +45,8 @@ why (``tests/test_catalogue.py`` lists the same modules as not scanned):
   (:mod:`connectivism.privacy`), and the self-checks' status ids
   (``"good"`` ...), which are shown through the catalogue.
 
-This module is over 450 lines because of its English table (some 230 lines
-of texts, kept together so a translator has one file); the code is short.
+Why this module is long: its English table is some 230 lines of texts, kept
+together so a translator has one file; the code is short.
 
 Examples
 --------

@@ -42,6 +42,12 @@ Nothing is lost, whatever goes wrong with the autosave:
   (``*.damaged-<time>.json``, numbered if that name is taken) and a new network
   starts, with a notice; if it cannot be renamed, it is left where it is, the
   notice says so, and this session autosaves to a new file beside it.
+
+Why this module is long: :class:`EditSession` is one class whose promise
+(nothing is lost) rests on the order of its steps across a change, an undo,
+an autosave, a conflict and a restore, described above and kept in one place
+so that order can be read and checked at once; where autosaves go
+(:func:`autosave_location`) is the small rest.
 """
 
 from __future__ import annotations

@@ -23,6 +23,11 @@ rows are exactly these headers (templates ship with the kit, see
 CSV carries no metadata (title, ``created``, ``as_of``): use JSON for a
 complete copy.
 
+Reading one table (its cells, header row and rows) is in
+:mod:`connectivism.formats._csv_table`, and replacing both files together in
+:mod:`connectivism.formats._pair`; this module puts them together and
+re-exports their public names.
+
 Formula injection
 -----------------
 A spreadsheet treats a cell starting with ``=``, ``+``, ``-`` or ``@`` (or a
@@ -41,27 +46,27 @@ import csv
 import io
 import os
 import re
-import secrets
-import shutil
-from collections import Counter
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from connectivism import network as _network
-from connectivism.errors import FileFormatError
+from connectivism.formats._csv_table import (
+    MAX_CSV_COLUMNS,
+    _table_rows,
+    neutralise_cell,
+    restore_cell,
+)
 from connectivism.formats._document import network_from_document
+from connectivism.formats._pair import _write_pair
 from connectivism.formats._safety import (
     Source,
     bytes_of,
     check_output_size,
-    decode_text,
     read_source,
 )
 from connectivism.formats.migrations import FORMAT_NAME, FORMAT_VERSION
 from connectivism.network import FieldInfo, LearningNetwork, fields_of
-from connectivism.notices import excerpts
 
 __all__ = [
     "NODE_COLUMNS",
@@ -87,62 +92,7 @@ def _columns(record: type) -> tuple[str, ...]:
 NODE_COLUMNS = _columns(_network.Node)
 #: The header of ties.csv: the columns of the fields of Tie.
 TIE_COLUMNS = _columns(_network.Tie)
-#: Most columns (cells in a row) accepted: the six named ones and empty
-#: columns a spreadsheet may add after them.
-MAX_CSV_COLUMNS = 100
-
-_FORMULA = re.compile(r"'*[=+\-@\t\r]")
-_ESCAPED = re.compile(r"'+[=+\-@\t\r]")
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,9}")
-
-
-def neutralise_cell(text: str) -> str:
-    """Return a cell's text made safe from spreadsheet formula injection.
-
-    Parameters
-    ----------
-    text : str
-
-    Returns
-    -------
-    str
-        `text` with a leading apostrophe if it would start a formula.
-
-    Examples
-    --------
-    >>> neutralise_cell("=HYPERLINK(\\"http://example.com\\")")
-    '\\'=HYPERLINK("http://example.com")'
-    >>> neutralise_cell("Ada")
-    'Ada'
-    >>> restore_cell(neutralise_cell("'=x")) == "'=x"
-    True
-    """
-    return "'" + text if _FORMULA.match(text) else text
-
-
-def restore_cell(text: str) -> str:
-    """Undo :func:`neutralise_cell` on a cell read from a file.
-
-    Parameters
-    ----------
-    text : str
-
-    Returns
-    -------
-    str
-        `text` (ends stripped) without its first apostrophe when that is
-        followed by apostrophes and then ``=``, ``+``, ``-``, ``@``, a tab or a
-        carriage return; otherwise `text` unchanged.
-
-    Examples
-    --------
-    >>> restore_cell("'=1+1")
-    '=1+1'
-    >>> restore_cell("'Tis a name")
-    "'Tis a name"
-    """
-    stripped = text.strip()
-    return stripped[1:] if _ESCAPED.match(stripped) else text
 
 
 # --- writing -------------------------------------------------------------------------
@@ -266,66 +216,6 @@ def write_csv(
     check_output_size(nodes_data, Path(nodes_path).name)
     check_output_size(ties_data, Path(ties_path).name)
     _write_pair(Path(nodes_path), nodes_data, Path(ties_path), ties_data)
-
-
-def _temporary(path: Path, label: str) -> Path:
-    return path.parent / f".{path.name}.{secrets.token_hex(8)}.{label}"
-
-
-def _stage(path: Path, data: bytes) -> Path:
-    """Write `data` to a new temporary file beside `path` (with `path`'s permissions)."""
-    temporary = _temporary(path, "tmp")
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-    except BaseException:
-        _remove(temporary)
-        raise
-    return temporary
-
-
-def _remove(*paths: Path | None) -> None:
-    for path in paths:
-        if path is not None:
-            try:
-                os.unlink(path)
-            except OSError:
-                pass
-
-
-def _write_pair(nodes_path: Path, nodes_data: bytes, ties_path: Path, ties_data: bytes) -> None:
-    """Replace both files, or neither (see :func:`write_csv`)."""
-    if os.path.abspath(nodes_path) == os.path.abspath(ties_path):
-        raise ValueError("The nodes and the ties of a CSV pair need two different files.")
-    new_nodes = new_ties = backup = None
-    try:
-        new_nodes = _stage(nodes_path, nodes_data)
-        new_ties = _stage(ties_path, ties_data)
-        if nodes_path.exists():
-            backup = _temporary(nodes_path, "bak")
-            try:
-                os.link(nodes_path, backup)
-            except OSError:  # no hard links here: copy instead
-                shutil.copy2(nodes_path, backup)
-        os.replace(new_nodes, nodes_path)
-        new_nodes = None
-        try:
-            os.replace(new_ties, ties_path)
-        except BaseException:
-            if backup is not None:
-                kept, backup = backup, None  # if putting it back fails, the backup stays
-                os.replace(kept, nodes_path)
-            else:
-                os.unlink(nodes_path)
-            raise
-        new_ties = None
-    finally:
-        _remove(new_nodes, new_ties, backup)
 
 
 def csv_templates() -> tuple[str, str]:
@@ -453,111 +343,6 @@ def read_csv(
     nodes_data, nodes_name = read_source(nodes, name=names[0] or "nodes.csv")
     ties_data, ties_name = read_source(ties, name=names[1] or "ties.csv")
     return _parse(nodes_data, names[0] or nodes_name, ties_data, names[1] or ties_name)
-
-
-def _delimiter(text: str, columns: tuple[str, ...]) -> str:
-    first = text.split("\n", 1)[0].rstrip("\r")
-    best, best_count = ",", -1
-    for delimiter in (",", ";"):
-        try:
-            header = next(csv.reader([first], delimiter=delimiter), [])
-        except csv.Error:
-            continue
-        cells = {cell.strip() for cell in header}
-        count = len(cells & set(columns))
-        if count > best_count:
-            best, best_count = delimiter, count
-    return best
-
-
-def _records(text: str, delimiter: str, name: str) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    number = 0
-    while True:
-        number += 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise FileFormatError(
-                f"The CSV cannot be read here ({error}): check the quotes in this row; a cell "
-                "containing the separator, a quote or a line break must be in double quotes, "
-                'with quotes inside it doubled ("").',
-                field="csv",
-            ).located(name, f"row {number}") from None
-        yield number, record
-
-
-def _table_rows(
-    data: bytes, name: str, columns: tuple[str, ...], template: str
-) -> tuple[list[int], list[dict[str, str]]]:
-    text = decode_text(data, name, spreadsheet=True)
-    delimiter = _delimiter(text, columns)
-    records = _records(text, delimiter, name)
-    first = next(records, None)
-    header = [cell.strip() for cell in first[1]] if first else []
-    expected = ",".join(columns)
-    if not any(header):
-        raise FileFormatError(
-            f"The file '{name}' is empty: its first row must be the header {expected} (copy it "
-            f"from the template {template} that comes with the kit).",
-            field="header",
-        )
-    if len(header) > MAX_CSV_COLUMNS:
-        raise FileFormatError(
-            f"The header row of '{name}' has {len(header)} columns: a learning-network file "
-            f"has {len(columns)} (at most {MAX_CSV_COLUMNS} with empty ones), so the file was "
-            f"not read. The first row must be the header {expected} (copy it from the template "
-            f"{template} that comes with the kit).",
-            field="header",
-            value=len(header),
-        )
-    counts = Counter(cell for cell in header if cell)
-    missing = [column for column in columns if column not in counts]
-    unexpected = [cell for cell in counts if cell not in columns]
-    repeated = sorted(cell for cell, count in counts.items() if count > 1)
-    if missing or unexpected or repeated:
-        problems = []
-        if missing:
-            problems.append("missing " + excerpts(missing))
-        if unexpected:
-            problems.append("unexpected " + excerpts(unexpected))
-        if repeated:
-            problems.append("repeated " + excerpts(repeated))
-        raise FileFormatError(
-            f"The header row of '{name}' is not right ({'; '.join(problems)}): the first row "
-            f"must have exactly the columns {expected}, in lower case, in any order, separated "
-            f"by , or ; (copy it from the template {template} that comes with the kit).",
-            field="header",
-            value=header,
-        )
-    index = {column: header.index(column) for column in columns}
-    unnamed = {i for i, cell in enumerate(header) if not cell}
-    numbers: list[int] = []
-    rows: list[dict[str, str]] = []
-    for number, record in records:
-        if len(record) > MAX_CSV_COLUMNS:
-            raise FileFormatError(
-                f"This row has {len(record)} cells: a row can have at most {MAX_CSV_COLUMNS} "
-                f"(the header has {len(header)}), so the file was not read; a cell probably "
-                f"contains unquoted '{delimiter}' characters: put such a cell in double quotes.",
-                field="csv",
-                value=len(record),
-            ).located(name, f"row {number}")
-        if not any(cell.strip() for cell in record):
-            continue
-        extra = [i for i in range(len(record)) if i >= len(header) or i in unnamed]
-        if any(record[i].strip() for i in extra):
-            raise FileFormatError(
-                f"This row has {len(record)} cells with text in a column that has no header "
-                f"(the header has {len(header)}): a cell probably contains an unquoted "
-                f"'{delimiter}'; put such a cell in double quotes.",
-                field="csv",
-            ).located(name, f"row {number}")
-        rows.append({column: restore_cell(record[i]) if i < len(record) else "" for column, i in index.items()})
-        numbers.append(number)
-    return numbers, rows
 
 
 def _parse(nodes_data: bytes, nodes_name: str, ties_data: bytes, ties_name: str) -> LearningNetwork:

@@ -7,6 +7,11 @@ their *fields* (each node's topic). This module measures how evenly the
 sources are spread over both, and how many of the learner's own ties stay
 inside the learner's own field (**homophily**).
 
+Why this module is long: the two indices (:func:`shannon_entropy`,
+:func:`blau_index`) and the three measures built on them each carry their
+definition, notes on how to read them and a worked example with checked
+numbers; the code itself is short and kept beside what it computes.
+
 Examples
 --------
 >>> from connectivism.examples import load_example

@@ -21,7 +21,7 @@ that tests can read without a browser:
 
 Nothing here imports ipywidgets, a plotting library or the render layer.
 
-Size: longer than 450 lines, of which about half is docstrings and doctests:
+Why this module is long: about half of it is docstrings and doctests;
 the whole frame every model follows (parameters, results, chart data, sample
 networks and their shared checks) is kept in one module so that it reads as one
 contract.

@@ -18,7 +18,7 @@ items die out near their source; above it, they can reach a large part of
 the network, and well above it they usually do. Who stays current depends on
 **where** a person sits: close to a source, with several routes to it.
 
-Size: longer than 450 lines because it holds one whole model (networks,
+Why this module is long: it holds one whole model (networks,
 spreading process, result, summary, chart data and sample network) with its
 doctests; splitting it would scatter one mechanism over several files.
 

@@ -14,7 +14,7 @@ the mean degree falls, and below a critical budget the **giant component**
 (the large connected group) breaks into small islands: a phase transition,
 like the appearance of the giant component in a random graph run backwards.
 
-Size: longer than 450 lines because it holds one whole model (process, result,
+Why this module is long: it holds one whole model (process, result,
 reference sweep, summary, chart data and sample network) with its doctests;
 splitting it would scatter one mechanism over several files.
 

@@ -18,6 +18,10 @@ groups (``bridges`` per person on average); one aggregator that each person
 follows with probability ``aggregator``; and ``tools`` other non-human nodes,
 each used by each person with probability ``uptake``.
 
+Why this module is long: it holds one whole model (network, knock-out
+experiment, result, summary, chart data and sample network) with its
+doctests; splitting it would scatter one mechanism over several files.
+
 Examples
 --------
 >>> from connectivism.models import NonHuman

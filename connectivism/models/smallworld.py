@@ -20,7 +20,7 @@ A handful of shortcuts collapses L while C hardly moves: the small world.
 Greedy search gains much less: the short paths exist, but with local
 knowledge only they are hard to find.
 
-Size: longer than 450 lines because it holds one whole model (network, distances,
+Why this module is long: it holds one whole model (network, distances,
 greedy search, result, summary, chart data and sample network) with its
 doctests; splitting it would scatter one mechanism over several files.
 
