@@ -100,3 +100,19 @@ def test_no_notebook_over_300_kb():
         if p.suffix == ".ipynb" and p.stat().st_size > 300 * 1024
     ]
     assert not big, f"notebooks over 300 KB (commit renderer cells without outputs): {big}"
+
+
+def test_readme_layout_table_matches_the_tree():
+    """Every top-level folder, every subpackage and every public module of the package is in the table."""
+    section = (ROOT / "README.md").read_text().split("## Layout", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"`([^`]+)`", section))
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    folders = {line.split("/")[0] for line in tracked.splitlines() if "/" in line}
+    wanted = {f"{f}/" for f in folders if f not in (".ci", ".github")} | {".ci/run", ".github/workflows/"}
+    package = ROOT / "connectivism"
+    wanted |= {f"connectivism/{p.name}/" for p in package.iterdir() if p.is_dir() and not p.name.startswith("_")}
+    modules = {p.name for p in package.glob("*.py") if not p.name.startswith("_")}
+    named = {name for item in listed for name in re.findall(r"[\w./]+\.py", item)}
+    assert not wanted - listed, f"missing from the README's layout table: {sorted(wanted - listed)}"
+    missing = sorted(m for m in modules if m not in {n.rsplit("/", 1)[-1] for n in named})
+    assert not missing, f"modules missing from the README's layout table: {missing}"
