@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_builder import upload
 
 import connectivism.session as session_module
 from connectivism.errors import NetworkError
@@ -56,20 +57,6 @@ def decode_links(markup):
         name: base64.b64decode(data).decode("utf-8")
         for name, data in re.findall(r"download='([^']+)' href='data:[^;]+;charset=utf-8;base64,([^']+)'", markup)
     }
-
-
-def upload(b, *files):
-    b.upload.value = tuple(
-        {
-            "name": n,
-            "type": "",
-            "size": len(c),
-            "content": memoryview(c),
-            "last_modified": datetime.datetime(2026, 10, 1),
-        }
-        for n, c in files
-    )
-    b.import_button.click()
 
 
 # --- 1. a change is either applied and saved, or refused with nothing changed ----------------
