@@ -83,7 +83,7 @@ main.kit-handout { max-width: none !important; margin: 0 !important; padding: 0 
 .kit-handout img, .kit-handout svg { max-width: 100% !important; height: auto; }
 .kit-handout .table-wrapper, .pst-scrollable-table-container { overflow: visible !important; }
 .kit-handout table { width: 100% !important; table-layout: auto; border-collapse: collapse; font-size: 9pt; }
-.kit-handout th, .kit-handout td { overflow-wrap: anywhere; white-space: normal !important;
+.kit-handout th, .kit-handout td { overflow-wrap: break-word; white-space: normal !important;
   border: 0.5pt solid #999; padding: 2pt 4pt; vertical-align: top; }
 .kit-handout tr, .kit-handout figure, .kit-handout .cell, .kit-handout svg { break-inside: avoid; }
 .kit-handout a { color: #000; text-decoration: underline; }
