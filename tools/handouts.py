@@ -331,7 +331,7 @@ answers that the learner sheets leave blank, and the rubric.</p>
     return Handout(
         "facilitator-pack",
         "Facilitator pack: model answers and rubrics",
-        "facilitator versions of exercises/*.ipynb",
+        "facilitator versions of exercises/*.ipynb · not for learners",
         html=doc,
     )
 
