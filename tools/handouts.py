@@ -273,15 +273,15 @@ def principles_card() -> Handout:
     doc = f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The eight principles</title>
 <style>
 body {{ font-family: sans-serif; }}
-h1 {{ font-size: 22pt; margin: 0 0 4pt; }}
+h1 {{ font-size: 26pt; margin: 0 0 6pt; }}
 .lead {{ font-size: 11pt; margin: 0 0 12pt; color: #222; }}
-ol {{ font-size: 14pt; line-height: 1.35; padding-left: 1.6em; margin: 0; }}
-li {{ margin: 0 0 9pt; padding-left: 0.3em; }}
+ol {{ font-size: 18pt; line-height: 1.35; padding-left: 1.6em; margin: 0; }}
+li {{ margin: 0 0 14pt; padding-left: 0.3em; }}
 .source {{ margin-top: 14pt; font-size: 10pt; border-top: 0.6pt solid #777; padding-top: 6pt; }}
 </style></head><body><main>
-<h1>Siemens' eight principles of connectivism</h1>
-<p class="lead">In the 2005 wording, as quoted in the Connectivism Course Kit
-({PRINCIPLES_PAGE}.html, where the wording and its later variants are discussed).</p>
+<h1 style="font-size: 24pt">Siemens' eight principles of connectivism</h1>
+<p class="lead">In the 2005 wording, as the Connectivism Course Kit quotes them ({PRINCIPLES_PAGE}.html);
+book/04-the-eight-principles.html says which copies the kit read and how later reproductions differ.</p>
 <ol>{items}</ol>
 <p class="source">Source: {principles_source()}</p>
 </main></body></html>"""
