@@ -70,7 +70,7 @@ GUIDE_PAGE = "book/10-facilitator-guide"
 ANSWER_LINES = 8  # ruled lines under an answer stub or a reflection
 
 CSS = """
-@page { margin: 0; }
+
 html, body { background: #fff !important; }
 body { margin: 0 !important; padding: 0 !important; font-size: 10.5pt; line-height: 1.4; color: #000; }
 main.kit-handout { max-width: none !important; margin: 0 !important; padding: 0 !important; }
