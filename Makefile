@@ -20,6 +20,7 @@ help:
 	@echo "make lab     open the notebooks in JupyterLab"
 	@echo "make notebooks   re-run the notebooks and store their committed outputs (see README)"
 	@echo "make exercises   regenerate the learner exercises from exercises/_source (answer keys stay out)"
+	@echo "make handouts    print the handouts (PDF, A4 and US Letter) from the built site into _build/handouts (needs Chromium)"
 	@echo "make facilitator write the facilitator versions, with answers, to _build/facilitator (never committed)"
 	@echo "make set-repo URL=https://github.com/ORG/REPO [BRANCH=main]   point links at your fork"
 
@@ -38,6 +39,14 @@ vendor: $(STAMP)
 book: env vendor
 	rm -rf _build/autosave
 	$(BUILD_ENV) $(BIN)/jupyter-book build . --all -W -n --keep-going
+	$(MAKE) handouts
+
+# Printable handouts (needs the built site and Debian's Chromium): learner set and
+# facilitator pack kept apart; the learner set is also published with the site.
+.PHONY: handouts
+handouts: env
+	$(BUILD_ENV) $(BIN)/python tools/handouts.py _build/handouts
+	rm -rf _build/html/handouts && cp -r _build/handouts/learner _build/html/handouts
 
 test: lint vendor
 	$(BUILD_ENV) $(BIN)/python -m pytest
