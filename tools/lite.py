@@ -345,6 +345,10 @@ def _build(into: Path, manifest: dict) -> None:
             },
         }
         (lite_dir / "jupyter-lite.json").write_text(json.dumps(config, indent=1))
+        # every cell in the page, not only those scrolled into view: a reader's find (and
+        # the browser test) sees the whole notebook
+        overrides = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}
+        (lite_dir / "overrides.json").write_text(json.dumps(overrides, indent=1))
         contents = work / "contents"
         for rel, src in _content_files().items():
             (contents / rel).parent.mkdir(parents=True, exist_ok=True)
