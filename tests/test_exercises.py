@@ -200,6 +200,11 @@ def test_no_solution_text_anywhere_in_the_built_site(good_site):
     assert files
     assert leaks(files, solution_phrases()) == []
     assert not list(good_site.html.rglob("*_source*/*.ipynb"))
+    # the browser edition (lite/) is part of the site, so it is scanned above: it holds
+    # every learner exercise (as files and in its contents index) and no source
+    lite = good_site.html / "lite"
+    assert sorted(p.name for p in (lite / "files" / "exercises").glob("*.ipynb")) == sorted(p.name for p in LEARNER)
+    assert (lite / "api" / "contents" / "exercises" / "all.json") in files
     for page in (f for f in toc_files() if f.startswith("exercises/")):
         assert (good_site.html / f"{page}.html").is_file()
         assert (good_site.html / "_sources" / f"{page}.ipynb").is_file()

@@ -320,7 +320,7 @@ class Connections(Model):
         c0, b0 = brokerage(before, 0)
         c1, b1 = brokerage(g, 0)
         n = g.number_of_nodes()
-        edges = np.array([(a, b, d["strength"]) for a, b, d in g.edges(data=True)], dtype=np.int64)
+        edges = np.array([(a, b, d["strength"]) for a, b, d in g.edges(data=True)], dtype=np.intp)
         edges = edges.reshape(-1, 3)
         u, v, s = edges[:, 0], edges[:, 1], edges[:, 2]
         weak = removal_curve(n, u, v, s, "weakest first", rng_for(seed, 1))
@@ -332,7 +332,7 @@ class Connections(Model):
             params=values,
             constraint=np.array([c0, c1]),
             betweenness=np.array([b0, b1]),
-            bridged_to=np.array(added, dtype=np.int64),
+            bridged_to=np.array(added, dtype=np.intp),
             removed=REMOVED.copy(),
             giant_weak_first=weak,
             giant_strong_first=strong,

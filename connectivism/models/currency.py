@@ -196,15 +196,15 @@ def spread(adjacency, *, beta: float, lifetime: int, publish, rng: np.random.Gen
     a = sp.csr_array(adjacency)
     n = a.shape[0]
     indptr, indices = a.indptr, a.indices
-    learned = np.full((len(publish), n), -1, dtype=np.int64)  # one row per item while running
+    learned = np.full((len(publish), n), -1, dtype=np.intp)  # one row per item while running
     flat = learned.reshape(-1)  # learned[j, i] is flat[j * n + i]
     log_keep = np.log1p(-beta) if beta < 1 else -np.inf
     schedule: dict[int, list[int]] = {}
     for j, (when, _) in enumerate(publish):
         schedule.setdefault(int(when), []).append(j)
     last_publication = max(schedule, default=-1)
-    empty = np.zeros(0, dtype=np.int64)
-    slot_of = np.zeros(len(publish), dtype=np.int64)  # item -> its row among the items in circulation
+    empty = np.zeros(0, dtype=np.intp)
+    slot_of = np.zeros(len(publish), dtype=np.intp)  # item -> its row among the items in circulation
     waves: list[tuple[np.ndarray, np.ndarray]] = []  # per step: (people, items) learned at that step
     for t in range(steps):
         # who passes what on: everyone who learned an item in the last `lifetime` steps (not this one)
@@ -232,11 +232,11 @@ def spread(adjacency, *, beta: float, lifetime: int, publish, rng: np.random.Gen
         elif t > last_publication:
             break  # every item has died out and no new one is coming
         for j in schedule.get(t, ()):
-            who = np.unique(np.asarray(publish[j][1], dtype=np.int64))
+            who = np.unique(np.asarray(publish[j][1], dtype=np.intp))
             who = who[learned[j, who] < 0]
             learned[j, who] = t
             got_people.append(who)
-            got_items.append(np.full(who.size, j, dtype=np.int64))
+            got_items.append(np.full(who.size, j, dtype=np.intp))
         waves.append((np.concatenate(got_people), np.concatenate(got_items)))
     return np.ascontiguousarray(learned.T)
 
@@ -300,7 +300,7 @@ class CurrencyResult(Result):
 def _simulate(values: dict, seed: int, n: int):
     rng = rng_for(seed, 0)
     a = make_network(values["network"], n, values["mean_degree"], rng)
-    degrees = np.asarray(a.sum(axis=1)).ravel().astype(np.int64)
+    degrees = np.asarray(a.sum(axis=1)).ravel().astype(np.intp)
     sources = np.sort(rng.choice(n, min(values["sources"], n), replace=False))
     steps = values["steps"]
     published = np.arange(0, steps, values["interval"])
@@ -361,10 +361,10 @@ def currency_over_time(learned: np.ndarray, published: np.ndarray, steps: int, h
     decay = np.exp2(-np.arange(steps + 1) / half_life)
     from_step = min(max(from_step, 0), steps)
     window = np.concatenate([[0.0], np.cumsum(decay[:steps])])  # window[b] − window[a] = Σ_{a≤s<b} decay_s
-    newest = np.full(n, -1, dtype=np.int64)
-    holders = np.zeros(items + 1, dtype=np.int64)  # people whose newest item is j (last slot: none)
+    newest = np.full(n, -1, dtype=np.intp)
+    holders = np.zeros(items + 1, dtype=np.intp)  # people whose newest item is j (last slot: none)
     holders[-1] = n
-    since = np.zeros(n, dtype=np.int64)  # step from which each person's newest item holds
+    since = np.zeros(n, dtype=np.intp)  # step from which each person's newest item holds
     total = np.zeros(n)  # Σ over the window of each person's value
     value_sum = 0.0  # Σ_i weight of each person's newest item
     mean = np.zeros(steps)
@@ -523,7 +523,7 @@ class Currency(Model):
             learned, published, steps, values["half_life"], from_step=steps // 2
         )
         dist = distances(a, sources).min(axis=0)
-        dist = np.where(np.isfinite(dist), dist, -1).astype(np.int64)
+        dist = np.where(np.isfinite(dist), dist, -1).astype(np.intp)
         by = np.full(MAX_DISTANCE + 1, np.nan)
         for d in range(MAX_DISTANCE + 1):
             mask = (dist == d) if d < MAX_DISTANCE else (dist >= d)

@@ -167,7 +167,7 @@ def bounded_confidence(x0: np.ndarray, adjacency, epsilon: float, steps: int):
     history[0] = x
     if adjacency is not None:
         a = sp.coo_array(adjacency)
-        rows, cols = a.row.astype(np.int64), a.col.astype(np.int64)
+        rows, cols = a.row.astype(np.intp), a.col.astype(np.intp)
     settled = -1
     for t in range(1, steps + 1):
         new = hk_step_everyone(x, epsilon) if adjacency is None else hk_step(x, rows, cols, epsilon)

@@ -64,8 +64,8 @@ def adjacency_from_edges(n: int, u: np.ndarray, v: np.ndarray) -> sp.csr_array:
     >>> a.toarray().tolist()
     [[0, 1, 0], [1, 0, 1], [0, 1, 0]]
     """
-    u = np.asarray(u, dtype=np.int64)
-    v = np.asarray(v, dtype=np.int64)
+    u = np.asarray(u, dtype=np.intp)
+    v = np.asarray(v, dtype=np.intp)
     rows = np.concatenate([u, v])
     cols = np.concatenate([v, u])
     data = np.ones(rows.size, dtype=np.int8)
@@ -98,8 +98,8 @@ class TieSubsets:
 
     def __init__(self, n: int, u: np.ndarray, v: np.ndarray) -> None:
         self.n = n
-        rows = np.concatenate([u, v]).astype(np.int64)
-        cols = np.concatenate([v, u]).astype(np.int64)
+        rows = np.concatenate([u, v]).astype(np.intp)
+        cols = np.concatenate([v, u]).astype(np.intp)
         tie = np.concatenate([np.arange(len(u))] * 2)
         order = np.lexsort((cols, rows))
         self._rows, self._cols, self._tie = rows[order], cols[order].astype(np.int32), tie[order]
@@ -179,9 +179,9 @@ def giant_while_ties_vanish(n: int, u: np.ndarray, v: np.ndarray, lost: np.ndarr
     """
     if n == 0:
         return np.zeros(times + 1)
-    u = np.asarray(u, dtype=np.int64)
-    v = np.asarray(v, dtype=np.int64)
-    lost = np.asarray(lost, dtype=np.int64)
+    u = np.asarray(u, dtype=np.intp)
+    v = np.asarray(v, dtype=np.intp)
+    lost = np.asarray(lost, dtype=np.intp)
     kept = lost > times
     _, comp = csgraph.connected_components(adjacency_from_edges(n, u[kept], v[kept]), directed=False)
     sizes = np.bincount(comp, minlength=n).astype(np.int64)
@@ -308,7 +308,7 @@ def configuration_giant(degrees, tol: float = 1e-12) -> float:
     >>> configuration_giant([1, 1, 2, 2])
     0.0
     """
-    k = np.asarray(degrees, dtype=np.int64)
+    k = np.asarray(degrees, dtype=np.intp)
     if k.size == 0 or k.sum() == 0 or molloy_reed(k) <= 0:
         return 0.0
     pk = np.bincount(k) / k.size

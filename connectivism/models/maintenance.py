@@ -76,7 +76,7 @@ def random_ties(n: int, mean_degree: float, rng: np.random.Generator) -> tuple[n
     3.8
     """
     g = nx.fast_gnp_random_graph(n, min(1.0, mean_degree / max(n - 1, 1)), seed=int(rng.integers(2**31 - 1)))
-    edges = np.array(list(g.edges()), dtype=np.int64).reshape(-1, 2)
+    edges = np.array(list(g.edges()), dtype=np.intp).reshape(-1, 2)
     return edges[:, 0].copy(), edges[:, 1].copy()
 
 
@@ -190,9 +190,9 @@ def fade(
     :func:`scipy.sparse.csgraph.connected_components` call, not one per step.
     """
     m = u.size
-    since = rng.integers(0, lifetime + 1, m) if m else np.zeros(0, dtype=np.int64)
+    since = rng.integers(0, lifetime + 1, m) if m else np.zeros(0, dtype=np.intp)
     alive = np.ones(m, dtype=bool)
-    lost = np.full(m, steps + 1, dtype=np.int64)  # the step after which each tie is gone
+    lost = np.full(m, steps + 1, dtype=np.intp)  # the step after which each tie is gone
     for step in range(steps):
         idx = np.flatnonzero(alive)
         if idx.size:

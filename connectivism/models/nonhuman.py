@@ -159,7 +159,7 @@ def course_network(
         if group[a] != group[b]:
             seen.add((int(min(a, b)), int(max(a, b))))
     if seen:
-        pairs = np.array(sorted(seen), dtype=np.int64)
+        pairs = np.array(sorted(seen), dtype=np.intp)
         us.append(pairs[:, 0])
         vs.append(pairs[:, 1])
     names = [f"{_group_letter(int(group[i]))}{i % group_size + 1}" for i in range(people)]
@@ -173,8 +173,8 @@ def course_network(
         us.append(users)
         vs.append(np.full(users.size, node))
     group = np.concatenate([group, np.full(len(names) - people, -1)])
-    u = np.concatenate(us).astype(np.int64) if us else np.zeros(0, np.int64)
-    v = np.concatenate(vs).astype(np.int64) if vs else np.zeros(0, np.int64)
+    u = np.concatenate(us).astype(np.intp) if us else np.zeros(0, np.intp)
+    v = np.concatenate(vs).astype(np.intp) if vs else np.zeros(0, np.intp)
     return CourseNetwork(names=tuple(names), kinds=tuple(kinds), group=group, u=u, v=v)
 
 
@@ -217,7 +217,7 @@ def people_reach(adjacency, people: np.ndarray, max_steps: int = MAX_STEPS) -> d
         }
     d = distances(adjacency, people)[:, people]
     finite = np.isfinite(d) & (d > 0)
-    steps = d[finite].astype(np.int64)
+    steps = d[finite].astype(np.intp)
     counts = np.bincount(steps, minlength=max_steps + 1)[: max_steps + 1].astype(float)
     reach = np.cumsum(counts) / (p * (p - 1))
     joined = np.isfinite(d)
@@ -303,7 +303,7 @@ def _removal(net: CourseNetwork, how: str, seed: int) -> np.ndarray:
     if how == "as many random people":
         rng = rng_for(seed, 1)
         return np.sort(rng.choice(net.people, min(net.nonhuman.size, net.people.size), replace=False))
-    return np.zeros(0, dtype=np.int64)
+    return np.zeros(0, dtype=np.intp)
 
 
 class NonHuman(Model):
@@ -421,7 +421,7 @@ class NonHuman(Model):
             best = int(np.argmax(np.isfinite(d).sum(axis=1)))
             outside = keep[people_kept[~np.isfinite(d[best])]]
         else:
-            outside = np.zeros(0, dtype=np.int64)
+            outside = np.zeros(0, dtype=np.intp)
         return NonHumanResult(
             seed=seed,
             params=values,

@@ -249,7 +249,7 @@ def reach_curve(dist: np.ndarray, max_steps: int) -> np.ndarray:
     [0.0, 0.211, 0.421, 0.632]
     """
     rows, n = dist.shape
-    finite = dist[np.isfinite(dist)].astype(np.int64)
+    finite = dist[np.isfinite(dist)].astype(np.intp)
     counts = np.bincount(finite, minlength=max_steps + 1)[: max_steps + 1].astype(float)
     counts[0] = 0.0  # a node does not reach itself
     return np.cumsum(counts) / (rows * (n - 1))
@@ -302,7 +302,7 @@ def greedy_search(adjacency, pairs: np.ndarray, max_steps: int | None = None) ->
     a = sp.csr_array(adjacency)
     n = a.shape[0]
     indptr, indices = a.indptr, a.indices
-    pairs = np.asarray(pairs, dtype=np.int64)
+    pairs = np.asarray(pairs, dtype=np.intp)
     cur, target = pairs[:, 0].copy(), pairs[:, 1]
     steps = np.where(cur == target, 0, -1)
     active = cur != target

@@ -158,7 +158,7 @@ def grow(n: int, m: int, rule: str, topic: np.ndarray, rng: np.random.Generator)
             nbrs[other].add(new)
             nbrs[new].add(other)
         by_topic.setdefault(int(topic[new]), []).append(new)
-    return np.array(us, dtype=np.int64), np.array(vs, dtype=np.int64)
+    return np.array(us, dtype=np.intp), np.array(vs, dtype=np.intp)
 
 
 def _adjacency(n: int, u: np.ndarray, v: np.ndarray) -> sp.csr_array:
@@ -286,7 +286,7 @@ class Specialised(Model):
         for i, rule in enumerate(RULES):
             u, v = grow(n, m, rule, topic, rng_for(seed, 1, i))
             a = _adjacency(n, u, v)
-            k = np.asarray(a.sum(axis=1)).ravel().astype(np.int64)
+            k = np.asarray(a.sum(axis=1)).ravel().astype(np.intp)
             top = max(1, n // 100)
             out["degrees"].append(k)
             out["max"].append(k.max())

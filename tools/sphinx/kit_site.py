@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 
 from sphinx.builders.html._assets import _JavaScript
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -104,6 +107,49 @@ def _accessible_markup(app, pagename, templatename, context, doctree):
         context["body"] = body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
 
 
+# the folders whose notebooks the browser edition holds (tools/lite.py, CONTENTS)
+LITE_FOLDERS = ("notebooks/", "exercises/")
+
+
+def _open_in_browser_button(app, pagename, templatename, context, doctree):
+    """Add "Open in your browser" (the JupyterLite edition) next to the Binder button.
+
+    Only on the pages of notebooks and learner exercises, which the browser
+    edition holds; the address is relative, so it works wherever the site is
+    served (also from a sub-folder).
+    """
+    if not pagename.startswith(LITE_FOLDERS) or "/_" in pagename:
+        return
+    if not os.path.isfile(os.path.join(app.srcdir, pagename + ".ipynb")):
+        return
+    for group in context.get("header_buttons", []):
+        if group.get("label") == "launch-buttons":
+            url = context["pathto"]("lite/notebooks/index.html", 1) + f"?path={pagename}.ipynb"
+            group["buttons"].append(
+                {
+                    "type": "link",
+                    "text": "Open in your browser",
+                    "tooltip": "Run this notebook in your browser (JupyterLite): no server, nothing to install",
+                    "icon": "_static/images/logo_jupyterlite.svg",
+                    "url": url,
+                    "label": "launch-lite-button",
+                }
+            )
+
+
+def _build_lite(app, exception):
+    """Build the browser edition into ``<site>/lite/`` (tools/lite.py; a no-change build copies nothing)."""
+    if exception is not None or app.builder.name != "html":
+        return
+    tool = os.path.join(app.srcdir, "tools", "lite.py")
+    proc = subprocess.run(
+        [sys.executable, tool, "--out", os.path.join(app.outdir, "lite")], capture_output=True, text=True
+    )
+    if proc.returncode != 0:
+        raise ExtensionError(f"the browser edition was not built:\n{proc.stdout}{proc.stderr}")
+    logger.info(proc.stdout.strip())
+
+
 def _check_vendored(app):
     static = [os.path.join(app.srcdir, p) for p in app.config.html_static_path]
     if not any(os.path.isfile(os.path.join(d, "vis-network", "vis-network.min.js")) for d in static):
@@ -117,6 +163,8 @@ def setup(app):
     app.connect("html-page-context", _offline_widgets, priority=901)
     app.connect("html-page-context", _shared_graph_library, priority=902)
     app.connect("html-page-context", _accessible_markup, priority=903)
+    app.connect("html-page-context", _open_in_browser_button, priority=904)
     app.connect("builder-inited", _check_vendored)
+    app.connect("build-finished", _build_lite)
     app.add_js_file("widgets-a11y.js", priority=800)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
