@@ -188,11 +188,8 @@ class Handler(BaseHTTPRequestHandler):
                 return
             self._headers(HTTPStatus.OK, mime_type(full), status.st_size, modified=status.st_mtime)
             if body:
-                while True:
-                    chunk = handle.read(256 * 1024)
-                    if not chunk:
-                        break
-                    self.wfile.write(chunk)
+                self.wfile.flush()
+                self.connection.sendfile(handle)  # the system's sendfile where there is one, else a plain loop
 
     def _not_modified(self, mtime: float) -> bool:
         since = self.headers.get("If-Modified-Since")
