@@ -232,7 +232,7 @@ class RoomServer(ThreadingHTTPServer):
         self.address_family = family
         self.root = root
         self.verbose = verbose
-        self.urls: list[str] = []
+        self.urls = []  # the addresses participants open (set once listening)
         super().__init__(address, Handler)
 
     def room_page(self) -> str:
