@@ -328,6 +328,11 @@ def test_the_bundle_holds_the_site_the_browser_edition_the_handouts_and_the_serv
     assert site <= inside, sorted(site - inside)[:5]
     assert {"serve.py", "START-HERE.txt", "_serve/segno/__init__.py", "lite/index.html", "index.html"} <= inside
     assert "BSD" in licence or "Redistribution and use" in licence
+    with zipfile.ZipFile(bundle) as archive:
+        start_here = archive.read(f"connectivism-kit-{__version__}/START-HERE.txt").decode()
+    pages = re.findall(r"book/[\w-]+\.html", start_here)
+    assert pages and set(pages) <= inside  # the page it sends the facilitator to is there
+    assert "python3 serve.py" in start_here and "--local" in start_here
     handouts = {n for n in inside if n.startswith("handouts/")}
     assert handouts and all(n.endswith(".pdf") for n in handouts)
     assert not [n for n in inside if "facilitator-pack" in n or "exercises/_source/" in n or "__pycache__" in n]
