@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum 
 # the site measures from one fixed date (pages do not change from day to day).
 BUILD_ENV := CONNECTIVISM_AUTOSAVE_DIR=$(CURDIR)/_build/autosave CONNECTIVISM_AS_OF=2026-10-01
 
-.PHONY: book test lint format quick env vendor serve lab notebooks exercises exercises-check facilitator lock set-repo clean help
+.PHONY: book test lint format quick env vendor serve bundle lab notebooks exercises exercises-check facilitator lock set-repo clean help
 
 help:
 	@echo "make book    build the site into _build/html (creates .venv, installs pinned requirements)"
@@ -21,6 +21,7 @@ help:
 	@echo "make notebooks   re-run the notebooks and store their committed outputs (see README)"
 	@echo "make exercises   regenerate the learner exercises from exercises/_source (answer keys stay out)"
 	@echo "make handouts    print the handouts (PDF, A4 and US Letter) from the built site into _build/handouts (needs Chromium)"
+	@echo "make bundle  the workshop in a box: _build/connectivism-kit-VERSION.zip (site, browser edition, handouts, serve.py)"
 	@echo "make facilitator write the facilitator versions, with answers, to _build/facilitator (never committed)"
 	@echo "make set-repo URL=https://github.com/ORG/REPO [BRANCH=main]   point links at your fork"
 
@@ -64,6 +65,11 @@ quick: env
 
 serve:
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+# Workshop in a box: the built site (made first if missing; `make book bundle` rebuilds it) in one zip.
+bundle: env
+	ls _build/html/lite/index.html _build/html/handouts/*.pdf >/dev/null 2>&1 || $(MAKE) book
+	$(BIN)/python tools/bundle.py
 
 notebooks: env
 	$(BIN)/python tools/notebooks.py

@@ -36,7 +36,9 @@ if "CONNECTIVISM_AUTOSAVE_DIR" not in os.environ or str(ROOT) in os.environ["CON
 
 
 #: Fixtures that build the book (a test using one, directly or through another, is a ``build`` test).
-BUILD_FIXTURES = frozenset({"built_site", "good_site", "site_url"})
+BUILD_FIXTURES = frozenset({"built_site", "good_site", "site_url", "printed_handouts", "bundle"})
+#: Fixtures that drive Chromium (the handouts are printed with it): their tests are ``browser`` tests too.
+BROWSER_FIXTURES = frozenset({"printed_handouts", "bundle"})
 
 
 def pytest_collection_modifyitems(config, items):
@@ -45,8 +47,11 @@ def pytest_collection_modifyitems(config, items):
     The marker follows from the fixtures a test uses, so a new test cannot forget it.
     """
     for item in items:
-        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if BUILD_FIXTURES & fixtures:
             item.add_marker(pytest.mark.build)
+        if BROWSER_FIXTURES & fixtures:
+            item.add_marker(pytest.mark.browser)
 
 
 @dataclass
@@ -118,3 +123,25 @@ def site_url(good_site):
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def printed_handouts(good_site, tmp_path_factory) -> tuple[Path, dict[str, list[Path]]]:
+    """The handouts printed once from the clean build (``tools/handouts.py``): the folder and the PDFs by set."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import handouts
+
+    out = tmp_path_factory.mktemp("handouts")
+    return out, handouts.build(out, good_site.html)
+
+
+@pytest.fixture(scope="session")
+def bundle(good_site, printed_handouts, tmp_path_factory) -> Path:
+    """The workshop bundle (``tools/bundle.py``, as ``make bundle`` makes it) of the clean build and its handouts."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import bundle as tool
+
+    start = time.perf_counter()
+    path = tool.build(good_site.html, tmp_path_factory.mktemp("bundle"), handouts=printed_handouts[0] / "learner")
+    print(f"\nbundle: {path.stat().st_size / 1e6:.1f} MB in {time.perf_counter() - start:.1f} s")
+    return path

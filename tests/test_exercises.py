@@ -6,7 +6,8 @@
   prerequisites, tasks, self-checks, discussion, reflection, criteria / rubric);
 * no answer-key text is in the learner notebooks (sources, outputs, metadata),
   nor anywhere in the built site (every file under the HTML folder, ``_sources/``
-  included), and the site configuration keeps ``exercises/_source`` out;
+  included), nor in the workshop bundle (every file of the zip, the PDFs and the
+  wheels' files included), and the site configuration keeps ``exercises/_source`` out;
 * the facilitator versions keep the answer keys, run top to bottom, and every
   self-check in them says "good"; the learner versions' self-checks say
   "not attempted yet" (nbval runs the learner versions themselves).
@@ -14,9 +15,13 @@
 
 from __future__ import annotations
 
+import io
+import itertools
 import json
 import re
+import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import nbformat
@@ -84,6 +89,36 @@ def leaks(paths, phrases) -> list[tuple[str, str]]:
     for path in paths:
         text = file_words(path)
         found += [(str(path), p) for p in phrases if p in text]
+    return found
+
+
+TEXT_SUFFIXES = {".html", ".ipynb", ".md", ".txt", ".js", ".json", ".py", ".inv", ".csv", ".svg"}
+
+
+def zip_leaks(archive_path: Path, phrases, work: Path) -> list[tuple[str, str]]:
+    """Answer-key phrases in a zip: its text files, its PDFs (as text) and the text files of the zips inside it."""
+    found = []
+    numbers = itertools.count()
+
+    def scan(archive: zipfile.ZipFile, where: str) -> None:
+        for info in archive.infolist():
+            suffix = Path(info.filename).suffix.lower()
+            name = f"{where}!{info.filename}"
+            if suffix in TEXT_SUFFIXES:
+                target = work / f"{next(numbers)}{suffix}"
+                target.write_bytes(archive.read(info))
+                found.extend((name, p) for _, p in leaks([target], phrases))
+            elif suffix == ".pdf":
+                text = subprocess.run(
+                    ["pdftotext", "-raw", "-", "-"], input=archive.read(info), capture_output=True, check=True
+                ).stdout.decode("utf-8", "replace")
+                found.extend((name, p) for p in phrases if p in words(text))
+            elif suffix in {".whl", ".zip"}:
+                with zipfile.ZipFile(io.BytesIO(archive.read(info))) as inner:
+                    scan(inner, name)
+
+    with zipfile.ZipFile(archive_path) as archive:
+        scan(archive, archive_path.name)
     return found
 
 
@@ -171,6 +206,17 @@ def test_solution_phrases_are_many_and_the_detector_finds_a_planted_leak(tmp_pat
         + "</pre></body></html>"
     )
     assert leaks([page], phrases)
+    # and in a zip, also inside a wheel inside it
+    (tmp_path / "scan").mkdir()
+    planted = tmp_path / "planted.zip"
+    wheel = io.BytesIO()
+    with zipfile.ZipFile(wheel, "w") as inner:
+        inner.writestr("kit/keys.py", "KEY = " + repr(key))
+    with zipfile.ZipFile(planted, "w") as archive:
+        archive.writestr("kit/index.html", "<p>nothing to see</p>")
+        archive.writestr("kit/lite/pypi/kit-1-py3-none-any.whl", wheel.getvalue())
+    found = zip_leaks(planted, phrases, tmp_path / "scan")
+    assert found and {name for name, _ in found} == {"planted.zip!kit/lite/pypi/kit-1-py3-none-any.whl!kit/keys.py"}
 
 
 def test_no_solution_text_in_the_learner_notebooks():
@@ -208,6 +254,15 @@ def test_no_solution_text_anywhere_in_the_built_site(good_site):
     for page in (f for f in toc_files() if f.startswith("exercises/")):
         assert (good_site.html / f"{page}.html").is_file()
         assert (good_site.html / "_sources" / f"{page}.ipynb").is_file()
+
+
+def test_no_solution_text_anywhere_in_the_workshop_bundle(bundle, tmp_path):
+    """The zip a facilitator takes to the room (site, browser edition, handouts, serve.py) holds no answer key."""
+    assert zip_leaks(bundle, solution_phrases(), tmp_path) == []
+    with zipfile.ZipFile(bundle) as archive:
+        names = archive.namelist()
+    assert not [n for n in names if "exercises/_source/" in n or "facilitator-pack" in n or "/facilitator/" in n]
+    assert [n for n in names if n.endswith(".pdf")] and [n for n in names if n.endswith(".whl")]
 
 
 # --- facilitator versions --------------------------------------------------------------

@@ -129,3 +129,63 @@ def test_links_follow_the_configured_repository_not_a_hard_coded_one():
     assert links.binder_link(config, "notebooks/a.ipynb", "v2").startswith(
         "https://binder.example.org/v2/gh/other-org/other-kit/v2?"
     )
+
+
+LITE = "http://192.168.1.20:8000/lite/"
+
+
+def check_lite_link(url: str, path: str) -> None:
+    parts = urlsplit(url)
+    assert (parts.scheme, parts.netloc, parts.path) == ("http", "192.168.1.20:8000", "/lite/notebooks/index.html")
+    assert parse_qs(parts.query, strict_parsing=True) == {"path": [path]} and path in TRACKED
+
+
+def test_browser_edition_links_as_markdown_and_csv():
+    table = run_links("--lite", LITE, "--ref", "v1.2.0").stdout
+    assert table.splitlines()[0] == "| Notebook | File | Browser |"  # no Binder unless asked for
+    found = md_links(table)
+    assert [p for p, _ in found] == links.launch_paths(TRACKED)
+    for path, url in found:
+        check_lite_link(url, path)
+    rows = list(csv.DictReader(io.StringIO(run_links("--lite", LITE, "--binder", "--format", "csv").stdout)))
+    assert list(rows[0]) == ["title", "path", "lite_url", "binder_url"]
+    for row in rows:
+        check_lite_link(row["lite_url"], row["path"])
+        assert row["binder_url"].startswith("https://")
+
+
+def test_one_svg_qr_code_per_link(tmp_path):
+    from defusedxml import ElementTree
+
+    result = run_links("--lite", LITE, "--hub", HUB, "--qr", str(tmp_path / "qr"))
+    paths = links.launch_paths(TRACKED)
+    svgs = sorted((tmp_path / "qr").iterdir())
+    assert len(svgs) == 2 * len(paths) and f"wrote {len(svgs)} QR codes" in result.stderr
+    urls = {url for _, url in md_links(result.stdout)}
+    titles = set()
+    for svg in svgs:
+        root = ElementTree.fromstring(svg.read_bytes())
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+        titles.add(root.find("{http://www.w3.org/2000/svg}title").text)
+        assert svg.name.endswith(("-lite.svg", "-hub.svg"))
+    assert titles == urls  # each code is labelled with the very link it encodes
+    expected = {
+        f"{p.split('/')[0]}-{p.split('/')[1].removesuffix('.ipynb')}-{k}.svg" for p in paths for k in ("lite", "hub")
+    }
+    assert {p.name for p in svgs} == expected
+
+
+def test_a_bad_browser_edition_address_is_refused_and_nothing_is_written(tmp_path):
+    for bad in ("javascript:alert(1)", "192.168.1.20:8000/lite", "http://h/lite?x=1"):
+        result = subprocess.run(
+            [sys.executable, "-m", "connectivism.facilitator", "links", "--lite", bad, "--qr", str(tmp_path / "qr")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 2 and result.stdout == ""
+        errors = [line for line in result.stderr.splitlines() if line.startswith("links:")]
+        assert len(errors) == 1 and "not the address of the browser edition" in errors[0]
+    assert not (tmp_path / "qr").exists()
+    with pytest.raises(ValueError, match="browser edition"):
+        links.lite_link("ftp://h/lite", "notebooks/a.ipynb")

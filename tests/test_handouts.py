@@ -19,7 +19,6 @@ import posixpath
 import re
 import shutil
 import subprocess
-import sys
 
 import nbformat
 import pytest
@@ -27,10 +26,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from test_exercises import SOURCES, solution_phrases, words
 
-sys.path.insert(0, str(ROOT / "tools"))
-import handouts as tool  # noqa: E402  (tools/handouts.py)
-
-from connectivism import __version__  # noqa: E402
+from connectivism import __version__
 
 pytestmark = pytest.mark.browser
 
@@ -63,9 +59,8 @@ def compact(text: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def printed(good_site, tmp_path_factory):
-    out = tmp_path_factory.mktemp("handouts")
-    result = tool.build(out, good_site.html)
+def printed(printed_handouts):
+    out, result = printed_handouts  # printed once per run (conftest.py), shared with the workshop bundle
     texts = {p: pdf_text(p) for paths in result.values() for p in paths}
     return out, result, texts
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from connectivism.errors import ClassKeyError
 from connectivism.facilitator import classnet, links, report
+from connectivism.formats._safety import atomic_write
 
 
 def _links(args: argparse.Namespace) -> int:
@@ -45,12 +46,26 @@ def _links(args: argparse.Namespace) -> int:
             print(warning, file=sys.stderr)
     paths = links.launch_paths(links.tracked_files(root))
     titles = {p: links.notebook_title(root / p) or Path(p).stem for p in paths}
-    binder = args.binder or not args.hub
+    binder = args.binder or not (args.hub or args.lite)
     try:
-        rows = links.launch_links(config, paths, ref, hub=args.hub, binder=binder, titles=titles)
+        rows = links.launch_links(config, paths, ref, hub=args.hub, binder=binder, titles=titles, lite=args.lite)
     except ValueError as error:
         print(f"links: {error}", file=sys.stderr)
         return 2
+    if args.qr:
+        folder = Path(args.qr)
+        if folder.exists() and not folder.is_dir():
+            print(f"links: --qr {folder}: this is a file; give a folder for the QR codes", file=sys.stderr)
+            return 2
+        try:
+            codes = links.qr_files(rows)
+        except ImportError as error:
+            print(f"links: {error}", file=sys.stderr)
+            return 2
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, svg in codes.items():
+            atomic_write(folder / name, svg.encode("utf-8"))
+        print(f"links: wrote {len(codes)} QR codes (SVG) to {folder}", file=sys.stderr)
     print(
         links.csv_table(rows) if args.format == "csv" else links.markdown_table(rows),
         end="" if args.format == "csv" else "\n",
@@ -178,7 +193,13 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("links", help="print launch links for every notebook and exercise")
     p.add_argument("--hub", help="JupyterHub address, e.g. https://hub.example.edu (nbgitpuller links)")
-    p.add_argument("--binder", action="store_true", help="add Binder links (the default when no --hub)")
+    p.add_argument("--binder", action="store_true", help="add Binder links (the default when no --hub or --lite)")
+    p.add_argument(
+        "--lite",
+        metavar="BASE_URL",
+        help="the browser edition's address (the site's lite/ folder), e.g. http://192.168.1.20:8000/lite",
+    )
+    p.add_argument("--qr", metavar="DIR", help="also write one SVG QR code per link into DIR")
     p.add_argument("--ref", help="tag, branch or commit to pin (default: the latest tag, else the branch)")
     p.add_argument("--format", choices=("md", "csv"), default="md", help="Markdown table (default) or CSV")
     p.add_argument("--config", default="_config.yml", help="the book's _config.yml (default ./_config.yml)")

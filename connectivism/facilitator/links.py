@@ -1,4 +1,4 @@
-"""Launch links for every notebook and exercise: Binder and a JupyterHub (nbgitpuller).
+"""Launch links for every notebook and exercise: the browser edition, Binder and a JupyterHub (nbgitpuller).
 
 The repository address and branch are read from the book's configuration
 (``repository.url`` and ``repository.branch`` in ``_config.yml``, the one place
@@ -22,6 +22,15 @@ Binder::
 
 with ``binderhub_url`` from ``launch_buttons.binderhub_url``.
 
+The browser edition (JupyterLite, the site's ``lite/`` folder, wherever it is
+served: the published site, or a laptop serving the workshop bundle)::
+
+    {lite}/notebooks/index.html?path={path}
+
+with ``lite`` the address of that folder, e.g. ``http://192.168.1.20:8000/lite``.
+It holds the notebooks and exercises of the site it was built with, so there is
+no ref: the links open what that site serves.
+
 Examples
 --------
 >>> config = {"repository": {"url": "https://github.com/example-org/kit", "branch": "main"},
@@ -30,6 +39,8 @@ Examples
 'https://mybinder.org/v2/gh/example-org/kit/v1.0?urlpath=lab%2Ftree%2Fnotebooks%2F01-a.ipynb'
 >>> hub_link(config, "https://hub.example.edu/", "notebooks/01-a.ipynb", "v1.0")  # doctest: +NORMALIZE_WHITESPACE
 'https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fexample-org%2Fkit&urlpath=lab%2Ftree%2Fkit%2Fnotebooks%2F01-a.ipynb&branch=v1.0'
+>>> lite_link("http://192.168.1.20:8000/lite/", "notebooks/01-a.ipynb")
+'http://192.168.1.20:8000/lite/notebooks/index.html?path=notebooks/01-a.ipynb'
 """
 
 from __future__ import annotations
@@ -51,11 +62,14 @@ __all__ = [
     "launch_paths",
     "binder_link",
     "hub_link",
+    "lite_link",
     "launch_links",
     "markdown_table",
     "csv_table",
     "default_ref",
     "notebook_title",
+    "qr_svg",
+    "qr_files",
     "read_config",
     "tracked_files",
 ]
@@ -82,6 +96,12 @@ class LaunchLink:
     title: str
     binder: str | None
     hub: str | None
+    lite: str | None = None
+
+    def links(self) -> dict[str, str]:
+        """The links this row has, by launcher: ``lite``, ``binder``, ``hub``."""
+        found = {"lite": self.lite, "binder": self.binder, "hub": self.hub}
+        return {kind: url for kind, url in found.items() if url}
 
 
 def repository(config: Mapping) -> Repository:
@@ -133,6 +153,22 @@ def _hub_base(hub: str) -> str:
     return hub.removesuffix("/hub")
 
 
+def _lite_base(lite: str) -> str:
+    lite = lite.strip()
+    parts = urlsplit(lite)
+    if parts.scheme not in ("https", "http") or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(
+            f"{lite!r} is not the address of the browser edition: give the site's lite/ folder, "
+            "like https://org.github.io/kit/lite or http://192.168.1.20:8000/lite"
+        )
+    return lite.rstrip("/")
+
+
+def lite_link(lite: str, path: str) -> str:
+    """The link that opens ``path`` in the browser edition served at ``lite`` (the site's ``lite/`` folder)."""
+    return f"{_lite_base(lite)}/notebooks/index.html?path={quote(path, safe='/')}"
+
+
 def binder_link(config: Mapping, path: str, ref: str) -> str:
     """The Binder link that opens ``path`` in JupyterLab at ``ref``."""
     repo = repository(config)
@@ -161,10 +197,13 @@ def launch_links(
     hub: str | None = None,
     binder: bool = True,
     titles: Mapping[str, str] | None = None,
+    lite: str | None = None,
 ) -> list[LaunchLink]:
-    """Every path's launch links (Binder unless ``binder=False``; the hub if given)."""
+    """Every path's launch links (Binder unless ``binder=False``; the hub and the browser edition if given)."""
     if hub is not None:
         _hub_base(hub)
+    if lite is not None:
+        _lite_base(lite)
     titles = titles or {}
     return [
         LaunchLink(
@@ -172,6 +211,7 @@ def launch_links(
             title=titles.get(p) or Path(p).stem,
             binder=binder_link(config, p, ref) if binder else None,
             hub=hub_link(config, hub, p, ref) if hub else None,
+            lite=lite_link(lite, p) if lite else None,
         )
         for p in paths
     ]
@@ -192,13 +232,16 @@ def markdown_table(rows: list[LaunchLink]) -> str:
     | A \\| B | `notebooks/a.ipynb` | [Open on Binder](https://b/x) |
     """
     head = ["Notebook", "File"]
+    has_lite = any(r.lite for r in rows)
     has_binder = any(r.binder for r in rows)
     has_hub = any(r.hub for r in rows)
+    head += ["Browser"] if has_lite else []
     head += ["Binder"] if has_binder else []
     head += ["JupyterHub"] if has_hub else []
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         cells = [_md(r.title), f"`{r.path}`"]
+        cells += [f"[Open in your browser]({r.lite})"] if has_lite else []
         cells += [f"[Open on Binder]({r.binder})"] if has_binder else []
         cells += [f"[Open on the JupyterHub]({r.hub})"] if has_hub else []
         lines.append("| " + " | ".join(cells) + " |")
@@ -207,18 +250,60 @@ def markdown_table(rows: list[LaunchLink]) -> str:
 
 def csv_table(rows: list[LaunchLink]) -> str:
     """CSV for LMS import: title, path, then one column per launcher."""
+    has_lite = any(r.lite for r in rows)
     has_binder = any(r.binder for r in rows)
     has_hub = any(r.hub for r in rows)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
-        ["title", "path"] + (["binder_url"] if has_binder else []) + (["jupyterhub_url"] if has_hub else [])
+        ["title", "path"]
+        + (["lite_url"] if has_lite else [])
+        + (["binder_url"] if has_binder else [])
+        + (["jupyterhub_url"] if has_hub else [])
     )
     for r in rows:
         # a leading = + - @ would be a formula in a spreadsheet
         title = "'" + r.title if r.title[:1] in "=+-@" else r.title
-        writer.writerow([title, r.path] + ([r.binder] if has_binder else []) + ([r.hub] if has_hub else []))
+        writer.writerow(
+            [title, r.path]
+            + ([r.lite] if has_lite else [])
+            + ([r.binder] if has_binder else [])
+            + ([r.hub] if has_hub else [])
+        )
     return out.getvalue()
+
+
+def qr_svg(url: str) -> str:
+    """A QR code for ``url`` as a standalone SVG document (needs segno, pinned in requirements.txt).
+
+    Examples
+    --------
+    >>> svg = qr_svg("http://192.168.1.20:8000/lite/notebooks/index.html?path=notebooks/01-a.ipynb")
+    >>> svg.startswith("<?xml") and "<svg" in svg and svg.rstrip().endswith("</svg>")
+    True
+    """
+    try:
+        import segno
+    except ImportError as error:
+        raise ImportError("QR codes need the segno package: pip install -r requirements.txt") from error
+    out = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(out, kind="svg", scale=4, border=4, title=url)
+    return out.getvalue().decode("utf-8")
+
+
+def qr_files(rows: list[LaunchLink]) -> dict[str, str]:
+    """One SVG QR code per link: file name (``<folder>-<notebook>-<launcher>.svg``) to SVG text.
+
+    Examples
+    --------
+    >>> sorted(qr_files([LaunchLink("notebooks/01-a.ipynb", "A", "https://b/x", None, "http://h/lite/x")]))
+    ['notebooks-01-a-binder.svg', 'notebooks-01-a-lite.svg']
+    """
+    return {
+        f"{Path(r.path).parent.name}-{Path(r.path).stem}-{kind}.svg": qr_svg(url)
+        for r in rows
+        for kind, url in r.links().items()
+    }
 
 
 # --- reading the checkout (used by the command line) ------------------------------
