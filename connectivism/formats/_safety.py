@@ -314,7 +314,7 @@ def parse_xml(data: bytes, name: str, *, what: str = "GraphML"):
         raise UnsafeFileError(f"The file '{name}' was refused as unsafe ({error}).") from None
     except ET.ParseError as error:
         raise MalformedFileError(
-            f"The file '{name}' is not well-formed XML ({error}): it may be damaged, or not a {what} file.",
+            f"The file '{name}' is not well-formed XML ({error}): it may be damaged, or not {what} at all.",
             field="xml",
         ) from None
     if root is None:  # pragma: no cover - expat reports "no element found" first

@@ -41,6 +41,7 @@ fetched.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from connectivism.errors import FileFormatError, MalformedFileError
@@ -60,6 +61,7 @@ PIECE = 64 * 1024
 LONGEST_TAG = 512 * 1024
 _SPECIAL = ("personal_toolbar_folder", "unfiled_bookmarks_folder")
 _MOST_TEXT = 1000  # characters of a folder's name kept while reading
+_STRAY = re.compile(r"<(?![A-Za-z/!?])")
 
 
 class _Bookmarks(HTMLParser):
@@ -68,7 +70,10 @@ class _Bookmarks(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found = Collector("bookmarks")
-        self.folders: list[tuple[str, bool]] = []  # (name, is the browser's own folder)
+        # the open folders, as what each added to `named` and `topics` (True if it did)
+        self.folders: list[tuple[bool, bool]] = []
+        self.named: list[str] = []  # the open folders' names, from the outermost
+        self.topics: list[str] = []  # the same without the browser's own folders
         self.pending: tuple[str, bool] | None = None  # the last <H3>, waiting for its <DL>
         self.heading: list[str] | None = None  # text of the <H3> or <H1> being read
         self.special = False
@@ -82,8 +87,13 @@ class _Bookmarks(HTMLParser):
             self.special = tag == "h1" or any(key in _SPECIAL for key, _ in attrs)
         elif tag == "dl":
             self.lists += 1
-            self.folders.append(self.pending or ("", True))
+            name, special = self.pending or ("", True)
             self.pending = None
+            if name:
+                self.named.append(name)
+            if name and not special:
+                self.topics.append(name)
+            self.folders.append((bool(name), bool(name) and not special))
         elif tag == "a":
             self._bookmark(dict(attrs))
 
@@ -92,7 +102,11 @@ class _Bookmarks(HTMLParser):
             self.pending = (" ".join("".join(self.heading).split()), self.special)
             self.heading = None
         elif tag == "dl" and self.folders:
-            self.folders.pop()
+            named, topic = self.folders.pop()
+            if named:
+                self.named.pop()
+            if topic:
+                self.topics.pop()
 
     def handle_data(self, data: str) -> None:
         if self.heading is not None and sum(map(len, self.heading)) < _MOST_TEXT:
@@ -104,14 +118,15 @@ class _Bookmarks(HTMLParser):
         if not site:
             self.skipped += 1
             return
-        named = [name for name, _ in self.folders if name]
-        topics = [name for name, special in self.folders if name and not special]
+        named, topics = self.named, self.topics
+        # the innermost three folders under the top one (slices of the end only: no copy of a deep stack)
+        group = GROUP_SEPARATOR.join(named[max(1, len(named) - 3) :]) or (named[0] if named else "")
         date = date_of_timestamp(attrs.get("add_date"))
         tags = tuple(tag for tag in (attrs.get("tags") or "").split(",")[:100] if tag.strip())
         self.found.add(
             site,
             "resource",
-            group=GROUP_SEPARATOR.join(named[1:][-3:]) or (named[0] if named else ""),
+            group=group,
             topic=topics[-1] if topics else "",
             tags=tags,
             since=date,
@@ -156,7 +171,9 @@ def read_bookmarks(source: Source, *, name: str | None = None) -> Candidates:
     """
     data, label = read_source(source, name=name or _DEFAULT_NAME)
     label = name or label
-    document = decode_text(data, label)
+    # a "<" that starts no tag is text to the parser, which handles it one character at a
+    # time; written as "&lt;" (the same text) it is handled with the text around it
+    document = _STRAY.sub("&lt;", decode_text(data, label))
     parser = _Bookmarks()
     try:
         for start in range(0, len(document), PIECE):

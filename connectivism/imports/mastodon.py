@@ -40,7 +40,22 @@ __all__ = ["read_mastodon_follows", "ACCOUNT_COLUMN"]
 _DEFAULT_NAME = "following_accounts.csv"
 #: The first column of the header row Mastodon writes.
 ACCOUNT_COLUMN = "Account address"
-_ACCOUNT = re.compile(r"@?([^@\s,;]{1,100})@([A-Za-z0-9.-]{1,253}\.[A-Za-z0-9-]{1,63})")
+_USER = re.compile(r"[^@\s,;]{1,100}")
+_LABEL = re.compile(r"[A-Za-z0-9-]{1,63}")
+
+
+def _account(cell: str) -> tuple[str, str] | None:
+    """The (user, server) of an account address ``user@server`` or ``@user@server``, else None.
+
+    Checked without a backtracking pattern, so that any cell takes time linear in its length.
+    """
+    user, at, server = cell.removeprefix("@").partition("@")
+    labels = server.split(".")
+    if not at or not _USER.fullmatch(user) or len(server) > 253 or len(labels) < 2:
+        return None
+    if not all(_LABEL.fullmatch(label) for label in labels):
+        return None
+    return user, server.lower()
 
 
 def read_mastodon_follows(source: Source, *, name: str | None = None) -> Candidates:
@@ -78,7 +93,7 @@ def read_mastodon_follows(source: Source, *, name: str | None = None) -> Candida
     rows = _records(decode_text(data, label, spreadsheet=True), ",", label)
     found = Collector("mastodon")
     servers: dict[str, list[str]] = {}
-    skipped = 0
+    skipped = number = 0
     for number, record in rows:
         if len(record) > MAX_CSV_COLUMNS:
             raise FileFormatError(
@@ -90,7 +105,7 @@ def read_mastodon_follows(source: Source, *, name: str | None = None) -> Candida
         if number == 1:
             if first.lstrip("\ufeff") == ACCOUNT_COLUMN:
                 continue
-            if not _ACCOUNT.fullmatch(first):
+            if _account(first) is None:
                 raise FileFormatError(
                     f"The file '{label}' is not Mastodon's list of the accounts you follow: its first row "
                     f"must start with the column '{ACCOUNT_COLUMN}' (or with an account such as "
@@ -99,14 +114,20 @@ def read_mastodon_follows(source: Source, *, name: str | None = None) -> Candida
                 )
         if not any(cell.strip() for cell in record):
             continue
-        match = _ACCOUNT.fullmatch(first)
-        if match is None:
+        account = _account(first)
+        if account is None:
             skipped += 1
             continue
-        user, server = match.group(1), match.group(2).lower()
+        user, server = account
         named = found.add(f"@{user}@{server}", "person", group=server, initiated_by="me")
         if named is not None:
             servers.setdefault(server, []).append(named)
+    if number == 0:
+        raise FileFormatError(
+            f"The file '{label}' is empty: Mastodon's list of the accounts you follow starts with the "
+            f"header row '{ACCOUNT_COLUMN},Show boosts,...'.",
+            field="header",
+        )
     group = text("import.group.servers")
     for server, accounts in servers.items():
         community = found.add(server, "community", group=group)

@@ -6,7 +6,7 @@ Tested with exports of Feedly, Inoreader and NetNewsWire (see
 * the root element ``<opml>`` (any ``version``) and its ``<body>``;
 * every ``<outline>`` with an ``xmlUrl`` attribute is a **feed**: a candidate
   of kind ``"resource"``, named by its ``text`` attribute, else its ``title``,
-  else the site of its ``htmlUrl`` or ``xmlUrl`` (``www.`` left out);
+  else (when neither has a visible character) the site of its ``htmlUrl`` or ``xmlUrl`` (``www.`` left out);
 * every other ``<outline>`` that holds outlines is a **folder**: its ``text``
   (else ``title``) is the topic of the feeds directly in it, and the folders
   from the outermost to it, joined by " › ", are their group (feeds outside
@@ -32,6 +32,7 @@ from connectivism.imports import READERS
 from connectivism.imports._candidates import Candidates
 from connectivism.imports._reading import Collector
 from connectivism.messages import text
+from connectivism.network import normalise_name
 from connectivism.notices import excerpt
 
 __all__ = ["read_opml"]
@@ -126,7 +127,7 @@ def read_opml(source: Source, *, name: str | None = None) -> Candidates:
         feed = _attribute(element, "xmlUrl")
         if feed:
             found.add(
-                title or site_of(_attribute(element, "htmlUrl")) or site_of(feed),
+                title if normalise_name(title) else site_of(_attribute(element, "htmlUrl")) or site_of(feed),
                 "resource",
                 group=GROUP_SEPARATOR.join(folders),
                 topic=folders[-1] if folders else "",
