@@ -172,6 +172,10 @@ def read_drawn_graphml(source: Source, *, name: str | None = None) -> Candidates
             if local != "node":
                 continue
             node_id = child.get("id") or ""
+            if found.full:  # the rest of the file is left out: not even read
+                names[node_id] = None
+                found.left_out += 1
+                continue
             found_values = values(child, "node")
             shown = found_values.get("name") or found_values.get("label") or found_values.get("yed") or node_id
             nested = [grandchild for grandchild in child if _local(grandchild) == "graph"]

@@ -114,6 +114,9 @@ def read_mastodon_follows(source: Source, *, name: str | None = None) -> Candida
                 )
         if not any(cell.strip() for cell in record):
             continue
+        if found.full:  # the rest is left out, and counted
+            found.left_out += 1
+            continue
         account = _account(first)
         if account is None:
             skipped += 1
