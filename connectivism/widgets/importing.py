@@ -79,15 +79,17 @@ class GroupChoice:
         self._labels: tuple = ()
         self.box = W.VBox([self.heading, W.HBox([self.select, self.kind], layout=W.Layout(flex_flow="row wrap"))])
 
-    def update(self, network: LearningNetwork, first: bool = False) -> None:
-        """Mark the candidates already in `network`; keep the selection (select all at first if small)."""
-        me = normalise_name(network.me)
+    def update(self, keys: set[str], me: str, first: bool = False) -> None:
+        """Mark the candidates whose key is in `keys` (the network's), or is `me`'s; keep the selection.
+
+        At first (``first=True``) a group of at most :data:`OPEN_LIMIT` is all selected, a larger one not.
+        """
         labels = []
         merged = 0
         for index, (candidate, key) in enumerate(zip(self.candidates, self.keys)):
             if key == me:
                 shown = text("import.is_you", name=candidate.name)
-            elif key in network:
+            elif key in keys:
                 shown = text("import.in_network", name=candidate.name)
                 merged += 1
             else:
@@ -170,7 +172,7 @@ class ImportPanel(Panel):
     def read_upload(self) -> bool:
         """Read the uploaded file with the chosen reader and show its candidates; True if it was read."""
         files = list(self.upload.value)
-        if not files:
+        if not files or self.reader.value not in self.readers:
             self.say("error", text("import.choose_file"))
             return False
         upload = files[0]
@@ -188,8 +190,9 @@ class ImportPanel(Panel):
         """Show `found` by group, ready to choose from (replacing what was shown)."""
         self.found, self.file_name = found, file_name
         self.groups = [GroupChoice(group, members) for group, members in found.groups().items()]
+        keys, me = _keys(self.network)
         for choice in self.groups:
-            choice.update(self.network, first=True)
+            choice.update(keys, me, first=True)
         self.groups_box.children = [choice.box for choice in self.groups]
         self.add_button.disabled = not self.groups
         self.message.value = message_html(
@@ -227,5 +230,11 @@ class ImportPanel(Panel):
 
     def update(self, network: LearningNetwork) -> None:
         """Mark again which candidates are in the network (after an add, an undo, an import)."""
+        keys, me = _keys(network)
         for choice in self.groups:
-            choice.update(network)
+            choice.update(keys, me)
+
+
+def _keys(network: LearningNetwork) -> tuple[set[str], str]:
+    """The normalised names of the network's nodes, and of its learner."""
+    return {normalise_name(node.name) for node in network.nodes}, normalise_name(network.me)
