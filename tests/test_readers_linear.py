@@ -114,6 +114,7 @@ HOSTILE = {
         "bookmarks",
         lambda n: _repeat(b'<DT><H3>f</H3><DL><p><DT><A HREF="https://a.example/">a</A>', n),
     ),
+    "bookmarks-long-folder-name": ("bookmarks", lambda n: _repeat(b"<b>x</b>", n, b"<DL><DT><H3>")),
     "drawn-key-defaults": ("drawn", _graphml_key_defaults),
     "drawn-nodes": ("drawn", lambda n: _repeat(b"<node id='n'/>", n, b"<graphml><graph>", b"</graph></graphml>")),
     "drawn-edges": (

@@ -76,14 +76,14 @@ class _Bookmarks(HTMLParser):
         self.topics: list[str] = []  # the same without the browser's own folders
         self.pending: tuple[str, bool] | None = None  # the last <H3>, waiting for its <DL>
         self.heading: list[str] | None = None  # text of the <H3> or <H1> being read
+        self.heading_length = 0
         self.special = False
         self.skipped = 0
-        self.bookmarks = 0
         self.lists = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("h1", "h3"):
-            self.heading = []
+            self.heading, self.heading_length = [], 0
             self.special = tag == "h1" or any(key in _SPECIAL for key, _ in attrs)
         elif tag == "dl":
             self.lists += 1
@@ -109,11 +109,11 @@ class _Bookmarks(HTMLParser):
                 self.topics.pop()
 
     def handle_data(self, data: str) -> None:
-        if self.heading is not None and sum(map(len, self.heading)) < _MOST_TEXT:
+        if self.heading is not None and self.heading_length < _MOST_TEXT:
             self.heading.append(data[:_MOST_TEXT])
+            self.heading_length += len(data)
 
     def _bookmark(self, attrs: dict[str, str | None]) -> None:
-        self.bookmarks += 1
         site = site_of(attrs.get("href") or "", ("http", "https"))
         if not site:
             self.skipped += 1
