@@ -147,11 +147,12 @@ _EN: dict[str, str] = {
     ),
     "share.imported": ("Imported a network of {nodes} nodes and {ties} ties (Undo brings back the previous one)."),
     # --- import from your tools (importing.py) -------------------------------------------
-    "tab.import": "Import from your tools",
+    "tab.import": "From your tools",
     "import.privacy.html": (
-        "<p>Map your network from the tools you already use: a feed reader's subscriptions (OPML), the "
-        "accounts you follow on Mastodon (CSV), your browser's bookmarks (HTML), or a network you drew in "
-        "yEd, Gephi or Cytoscape (GraphML). Choose the kind of file, upload it, then choose what to add.</p>"
+        "<p><b>Import from your tools.</b> Map your network from the tools you already use: a feed "
+        "reader's subscriptions (OPML), the accounts you follow on Mastodon (CSV), your browser's "
+        "bookmarks (HTML), or a network you drew in yEd, Gephi or Cytoscape (GraphML). Choose the kind "
+        "of file, upload it, then choose what to add.</p>"
         "<p><b>Your file stays here.</b> It is read where this notebook runs (in the browser edition: in "
         "your browser) and is sent nowhere. Only names, groups (folders, servers, sites) and dates are "
         "kept; the full addresses of your bookmarks are not, only their sites. The people you import are "
