@@ -55,6 +55,7 @@ __all__ = [
     "InvalidDateError",
     "InvalidFieldError",
     "LimitExceededError",
+    "SelectionTooLargeError",
     "FileFormatError",
     "MalformedFileError",
     "FileTooLargeError",
@@ -352,6 +353,37 @@ class LimitExceededError(NetworkError, ValueError):
     >>> MAX_NODES, MAX_TIES, MAX_TEXT_LENGTH
     (2000, 10000, 500000)
     """
+
+
+class SelectionTooLargeError(LimitExceededError):
+    """Adding the chosen candidates of an import would pass the network's limits.
+
+    Raised by :func:`connectivism.imports.add_candidates` with nothing
+    added; it says how many of the chosen candidates fit and how many to
+    deselect.
+
+    Parameters
+    ----------
+    message : str
+    limit : {"nodes", "ties", "text"}
+        The limit that would be passed.
+    fits : int
+        How many of the chosen candidates fit (the first ones, in order).
+    deselect : int
+        How many to deselect so that the rest fit.
+
+    Examples
+    --------
+    >>> error = SelectionTooLargeError("Too many.", limit="nodes", fits=3, deselect=2)
+    >>> error.limit, error.fits, error.deselect
+    ('nodes', 3, 2)
+    """
+
+    def __init__(self, message: str, *, limit: str, fits: int, deselect: int):
+        super().__init__(message, field=limit, value=deselect)
+        self.limit = limit
+        self.fits = fits
+        self.deselect = deselect
 
 
 # --- file errors --------------------------------------------------------------

@@ -306,6 +306,18 @@ _EN: dict[str, str] = {
         "just by passing on what one said to the other, lets ideas flow between them without everything "
         "going through you."
     ),
+    # --- imports from other tools (connectivism.imports): notices about a file ------------
+    "import.notice.repeated": "Entries that repeat a name read before, merged into it: {count}.",
+    "import.notice.unnamed": "Entries without a name, skipped: {count}.",
+    "import.notice.left_out": "The file holds more than {most} candidates; the rest were left out: {count}.",
+    "import.notice.skipped_ties": "Ties skipped (to a node that is not a candidate, or to itself): {count}.",
+    "import.notice.not_feeds": "Outlines that are neither a feed nor a folder, skipped: {count}.",
+    "import.notice.not_accounts": "Rows that do not start with an account address (user@server), skipped: {count}.",
+    "import.notice.not_sites": (
+        "Bookmarks that are not web pages (bookmarklets, files, the browser's own pages), skipped: {count}."
+    ),
+    "import.notice.hyperedges": "Hyperedges skipped (a tie joins two nodes): {count}.",
+    "import.group.servers": "Servers",
 }
 
 #: Message tables by language code. Every language has the same keys as "en".

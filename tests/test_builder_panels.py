@@ -109,6 +109,7 @@ def test_the_builder_composes_the_panels_and_creates_no_state_after_init(session
         builder.adding.box,
         builder.connecting.box,
         builder.editing.box,
+        builder.importing.box,
         builder.sharing.box,
     ]
     before = set(vars(builder))

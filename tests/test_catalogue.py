@@ -73,6 +73,7 @@ ALLOWED = {
     ("selfcheck/_feedback.py", "not attempted yet"): "a status id; shown through the catalogue",
     ("selfcheck/_feedback.py", "keep going"): "a status id; shown through the catalogue",
     ("selfcheck/_network_checks.py", "next_source topic"): "the name of a field of the answer, shown as code",
+    ("imports/mastodon.py", "Account address"): "the header of the column Mastodon writes, matched in files",
 }
 
 _TAG = re.compile(r"<[^<>]*(?:>|$)|^[^<>]*>")

@@ -99,6 +99,28 @@ HOSTILE = {
     ),
     "csv-wide-rows": ("nodes", lambda n: _repeat(b"," * 1000 + b"\n", n, head=NODES + b"Kim,me,,,\n")),
     "csv-wide-ties": ("ties", lambda n: _repeat(b"x,", n)),
+    # readers of other tools' exports (issue 30)
+    "opml-feeds": ("opml", lambda n: _repeat(b'<outline text="f" xmlUrl="https://x.example/"/>', n, b"<opml><body>")),
+    "opml-folders": (
+        "opml",
+        lambda n: _repeat(b'<outline text="f"><outline XMLURL="h"/></outline>', n, b"<opml><body>"),
+    ),
+    "mastodon-rows": ("mastodon", lambda n: _repeat(b"a@b.social,true\n", n, b"Account address,Show boosts\n")),
+    "mastodon-dots": ("mastodon", lambda n: _repeat(b"a@" + b"." * 300 + b"\n", n, b"Account address\n")),
+    "bookmarks-open-tags": ("bookmarks", lambda n: _repeat(b"<a ", n, b"<DL>")),
+    "bookmarks-open-comments": ("bookmarks", lambda n: _repeat(b"<!--", n, b"<DL>")),
+    "bookmarks-less-than": ("bookmarks", lambda n: _repeat(b"<", n, b"<DL>")),
+    "bookmarks-deep-folders": (
+        "bookmarks",
+        lambda n: _repeat(b'<DT><H3>f</H3><DL><p><DT><A HREF="https://a.example/">a</A>', n),
+    ),
+    "bookmarks-long-folder-name": ("bookmarks", lambda n: _repeat(b"<b>x</b>", n, b"<DL><DT><H3>")),
+    "drawn-key-defaults": ("drawn", _graphml_key_defaults),
+    "drawn-nodes": ("drawn", lambda n: _repeat(b"<node id='n'/>", n, b"<graphml><graph>", b"</graph></graphml>")),
+    "drawn-edges": (
+        "drawn",
+        lambda n: _repeat(b"<edge source='a' target='b'/>", n, b"<graphml><graph><node id='a'/><node id='b'/>"),
+    ),
 }
 
 
@@ -109,6 +131,10 @@ def _read(reader: str, data: bytes) -> None:
         load(data, name="upload")
     elif reader == "graphml":
         from_graphml(data)
+    elif reader in ("opml", "mastodon", "bookmarks", "drawn"):
+        from connectivism.imports import READERS
+
+        READERS[reader](data)
     elif reader == "nodes":
         from_csv(data, TIES)
     else:

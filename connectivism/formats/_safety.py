@@ -248,11 +248,12 @@ def check_json_depth(text: str, name: str) -> None:
         )
 
 
-def parse_xml(data: bytes, name: str):
+def parse_xml(data: bytes, name: str, *, what: str = "GraphML"):
     """Parse XML safely and return the root element.
 
     Document type declarations (and so entities of any kind) are refused, as
     are external references and nesting deeper than :data:`MAX_XML_DEPTH`.
+    `what` names the format expected, for messages (``"GraphML"``, ``"OPML"``).
 
     Raises
     ------
@@ -289,7 +290,7 @@ def parse_xml(data: bytes, name: str):
                 if depth > MAX_XML_DEPTH:
                     raise UnsafeFileError(
                         f"The file '{name}' nests XML elements more than {MAX_XML_DEPTH} levels "
-                        "deep; GraphML needs far fewer, so the file was not read.",
+                        f"deep; {what} needs far fewer, so the file was not read.",
                         field="depth",
                         value=MAX_XML_DEPTH,
                     )
@@ -313,7 +314,7 @@ def parse_xml(data: bytes, name: str):
         raise UnsafeFileError(f"The file '{name}' was refused as unsafe ({error}).") from None
     except ET.ParseError as error:
         raise MalformedFileError(
-            f"The file '{name}' is not well-formed XML ({error}): it may be damaged, or not a GraphML file.",
+            f"The file '{name}' is not well-formed XML ({error}): it may be damaged, or not {what} at all.",
             field="xml",
         ) from None
     if root is None:  # pragma: no cover - expat reports "no element found" first

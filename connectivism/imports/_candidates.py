@@ -51,6 +51,9 @@ class Candidate:
     strength : int or None
         A strength of tie the reader derived (1-5), or ``None`` for the kit's
         default.
+    initiated_by : str or None
+        Who started the tie to the learner, if the file says: ``"me"`` for a
+        subscription, a follow or a bookmark the learner made.
     """
 
     name: str
@@ -61,6 +64,7 @@ class Candidate:
     since: datetime.date | None = None
     last_contact: datetime.date | None = None
     strength: int | None = None
+    initiated_by: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)

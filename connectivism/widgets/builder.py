@@ -3,7 +3,8 @@
 A thin view over :class:`connectivism.session.EditSession` (undo, autosave),
 the measures, the suggestions and the renderer. The builder composes its
 panels (add, connect, edit or remove, and the view in
-:mod:`connectivism.widgets.panels`; save and share in
+:mod:`connectivism.widgets.panels`; import from your tools in
+:mod:`connectivism.widgets.importing`; save and share in
 :mod:`connectivism.widgets.sharing`) under a toolbar (undo, start over) and a
 status line. Every control can be driven from Python (set ``.value``, call
 ``.click()``), which is how it is tested. Bad input shows a message next to
@@ -22,6 +23,7 @@ from connectivism.errors import NetworkError
 from connectivism.examples import EXAMPLES, load_example
 from connectivism.network import LearningNetwork
 from connectivism.session import EditSession, as_of_default
+from connectivism.widgets.importing import ImportPanel
 from connectivism.widgets.messages import text
 from connectivism.widgets.panels import AddPanel, ConnectPanel, EditPanel, ViewPanel, message_html
 from connectivism.widgets.sharing import SharePanel
@@ -53,10 +55,10 @@ _SHOWN = {
 
 
 class NetworkBuilder(widgets.VBox):
-    """The builder: add, connect, edit, undo, see measures and suggestions, save and share.
+    """The builder: add, connect, edit, import from your tools, undo, see measures and suggestions, save and share.
 
     The panels are attributes (``adding``, ``connecting``, ``editing``,
-    ``sharing``, ``view``); their controls are also attributes of the builder
+    ``importing``, ``sharing``, ``view``); their controls are also attributes of the builder
     under the same names (``builder.node_name`` is ``builder.adding.node_name``),
     and so are their message lines (``add_message``, ``connect_message``,
     ``edit_message``, ``share_message``).
@@ -129,6 +131,7 @@ class NetworkBuilder(widgets.VBox):
         self.connecting = ConnectPanel(session, self.refresh)
         self.editing = EditPanel(session, self.refresh)
         self.sharing = SharePanel(session, self.refresh)
+        self.importing = ImportPanel(session, self.refresh)
         self.view = ViewPanel(measures or _kit_measures, self.as_of)
         for panel, names in _SHOWN.items():
             for name in names:
@@ -137,8 +140,10 @@ class NetworkBuilder(widgets.VBox):
         self.connect_message = self.connecting.message
         self.edit_message = self.editing.message
         self.share_message = self.sharing.message
-        self.tabs = W.Tab(children=[self.adding.box, self.connecting.box, self.editing.box, self.sharing.box])
-        for i, key in enumerate(["tab.add", "tab.connect", "tab.edit", "tab.share"]):
+        self.tabs = W.Tab(
+            children=[self.adding.box, self.connecting.box, self.editing.box, self.importing.box, self.sharing.box]
+        )
+        for i, key in enumerate(["tab.add", "tab.connect", "tab.edit", "tab.import", "tab.share"]):
             self.tabs.set_title(i, text(key))
 
         super().__init__(
@@ -258,6 +263,7 @@ class NetworkBuilder(widgets.VBox):
         net = self.network
         self.connecting.update(net)
         self.editing.update(net)
+        self.importing.update(net)
         self.undo_button.disabled = not self.session.can_undo
         self.view.update(net)
         self.conflict_box.layout.display = "flex" if self.session.conflict else "none"

@@ -146,6 +146,56 @@ _EN: dict[str, str] = {
         "templates show them) and upload both again."
     ),
     "share.imported": ("Imported a network of {nodes} nodes and {ties} ties (Undo brings back the previous one)."),
+    # --- import from your tools (importing.py) -------------------------------------------
+    "tab.import": "From your tools",
+    "import.privacy.html": (
+        "<p><b>Import from your tools.</b> Map your network from the tools you already use: a feed "
+        "reader's subscriptions (OPML), the accounts you follow on Mastodon (CSV), your browser's "
+        "bookmarks (HTML), or a network you drew in yEd, Gephi or Cytoscape (GraphML). Choose the kind "
+        "of file, upload it, then choose what to add.</p>"
+        "<p><b>Your file stays here.</b> It is read where this notebook runs (in the browser edition: in "
+        "your browser) and is sent nowhere. Only names, groups (folders, servers, sites) and dates are "
+        "kept; the full addresses of your bookmarks are not, only their sites. The people you import are "
+        "real people: the anonymised copy and the class report replace their names as they do for anyone "
+        "you add by hand.</p>"
+    ),
+    "import.reader": "Kind of file:",
+    "import.reader.opml": "Feed subscriptions (OPML, from any feed reader)",
+    "import.reader.mastodon": "Accounts you follow on Mastodon (following_accounts.csv)",
+    "import.reader.bookmarks": "Browser bookmarks (bookmarks.html, from any browser)",
+    "import.reader.drawn": "A network drawn in yEd, Gephi, Cytoscape or networkx (GraphML)",
+    "import.upload": "Choose file",
+    "import.read": "Read the file",
+    "import.choose_file": "Choose a file with the Choose file button first.",
+    "import.found": (
+        "Found {count} candidates in {groups} groups. Select the ones to add in each group (Ctrl or Cmd to "
+        "select several; groups of more than {most} start unselected)."
+    ),
+    "import.group.none": "Not in a folder",
+    "import.group.heading": "{group} ({count})",
+    "import.group.heading.merged": "{group} ({count}, {merged} already in your network)",
+    "import.group.kind": "Add as:",
+    "import.in_network": "{name} (already in your network: merged)",
+    "import.is_you": "{name} (you: left out)",
+    "import.add": "Add the selected",
+    "import.choose": "Select at least one candidate first (read a file if there are none).",
+    "import.label": "import {count} candidates",
+    "import.added": (
+        "Added {added} nodes, merged {merged} into nodes already in your network, and added {ties} ties. "
+        "Undo takes the whole import back."
+    ),
+    "import.too_many.nodes": (
+        "Adding these {chosen} would pass the limit of {most} nodes in one network, so nothing was added: "
+        "deselect {deselect} of them."
+    ),
+    "import.too_many.ties": (
+        "Adding these {chosen} would pass the limit of {most} ties in one network, so nothing was added: "
+        "deselect {deselect} of them."
+    ),
+    "import.too_many.text": (
+        "Adding these {chosen} would pass the most text one network can hold, so nothing was added: "
+        "deselect {deselect} of them."
+    ),
     # --- the view ------------------------------------------------------------------------
     "view.title": "{me}'s learning network",
     "view.autosaved_again": "Your network is autosaved again.",
