@@ -262,3 +262,15 @@ def test_any_bytes_give_candidates_or_a_file_format_error(reader, data):
     net = LearningNetwork("Me")
     for candidate in found.candidates:  # every candidate is one the network accepts
         net.add(candidate.name, candidate.kind, topic=candidate.topic, tags=candidate.tags)
+
+
+def test_the_parsers_say_nothing_about_a_file_in_logs_or_on_the_terminal(caplog, capfd):
+    # bibtexparser logs each broken entry with a quote of it; pylatexenc warns on unknown macros
+    caplog.set_level("DEBUG")
+    with pytest.raises(MalformedFileError):
+        read_bibtex(b"@a{Ana Secret, 12 Main St" * 100)
+    read_bibtex(rb"@a{k, author = {\unknownmacro{Ana} Secret and \x}, journal = {\y{J}}}", threshold=1)
+    read_ris(b"TY  - JOUR\nAU  - \\unknownmacro{Ana} Secret\nER  - \n", threshold=1)
+    out, err = capfd.readouterr()
+    assert "Secret" not in out + err and "Main St" not in out + err
+    assert not [record for record in caplog.records if record.name.split(".")[0] in ("bibtexparser", "pylatexenc")]

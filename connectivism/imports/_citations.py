@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from connectivism._names import match_key, normalise_name
 from connectivism.errors import InvalidFieldError
 from connectivism.imports._candidates import Candidate, Candidates
-from connectivism.imports._clean import clean_line, clean_name
+from connectivism.imports._clean import Memo, clean_line, clean_name
 
 #: Longest name or venue whose LaTeX is decoded; longer ones lose only their braces.
 MAX_LATEX_LENGTH = 500
@@ -254,11 +254,12 @@ def _candidates(source: str, references: list[_Reference], threshold: int, notic
         tally("p" + key, shown, "person", _PEOPLE, index)
     for key, person in best.items():
         tallies["p" + key].name = f"{person.given} {person.family}".strip()
+    normal = Memo(normalise_name)
     for index, reference in enumerate(references):
         for organisation in reference.organisations:
-            tally("o" + normalise_name(organisation), organisation, "community", _ORGANISATIONS, index)
+            tally("o" + normal[organisation], organisation, "community", _ORGANISATIONS, index)
         if reference.venue:
-            tally("v" + normalise_name(reference.venue), reference.venue, "resource", _VENUES, index)
+            tally("v" + normal[reference.venue], reference.venue, "resource", _VENUES, index)
 
     kept: list[Candidate] = []
     below = 0

@@ -57,7 +57,7 @@ from connectivism.errors import FileFormatError, FileTooLargeError, MalformedFil
 from connectivism.formats._csv_table import MAX_CSV_COLUMNS
 from connectivism.formats._safety import Source, decode_text, read_source
 from connectivism.imports._candidates import Candidate, Candidates
-from connectivism.imports._clean import clean_line, clean_name, clean_tag
+from connectivism.imports._clean import Memo, clean_line, clean_name, clean_tag
 
 __all__ = ["read_linkedin", "MAX_CONNECTIONS", "HEADER_SEARCH_ROWS"]
 
@@ -198,6 +198,7 @@ def read_linkedin(source: Source, *, name: str = "Connections.csv") -> Candidate
     first, last, since_at = columns[_FIRST], columns[_LAST], columns[_SINCE]
     company_at, position_at = columns.get(_COMPANY), columns.get(_POSITION)
     rows = 0
+    companies, positions, tags = Memo(clean_line), Memo(clean_line), Memo(clean_tag)
     try:
         for row in records:
             if not any(cell.strip() for cell in row):
@@ -226,14 +227,14 @@ def read_linkedin(source: Source, *, name: str = "Connections.csv") -> Candidate
             since = _date(cell(since_at))
             if since is None:
                 undated += 1
-            company = clean_line(cell(company_at))
-            tag = clean_tag(company)
+            company = companies[cell(company_at)]
+            tag = tags[company]
             found.append(
                 Candidate(
                     name=full,
                     kind="person",
                     group=f"Connected in {since.year}" if since else "Connection date not given",
-                    topic=clean_line(cell(position_at)) or company,
+                    topic=positions[cell(position_at)] or company,
                     tags=(tag,) if tag else (),
                     since=since,
                 )
