@@ -241,13 +241,8 @@ def _candidates(source: str, references: list[_Reference], threshold: int, notic
             found.entries.add(index)
             found.keywords.update(references[index].keywords)
 
-    accepted: dict[str, bool] = {}
     for index, key, person in _people(references):
         shown = f"{person.given} {person.family}".strip()
-        if shown not in accepted:
-            accepted[shown] = clean_name(shown) is not None
-        if not accepted[shown]:
-            continue
         previous = best.get(key)
         if previous is None or len(person.given) > len(previous.given):
             best[key] = person
@@ -267,11 +262,11 @@ def _candidates(source: str, references: list[_Reference], threshold: int, notic
     group_order = {_PEOPLE: 0, _ORGANISATIONS: 1, _VENUES: 2}
     for found in sorted(tallies.values(), key=lambda t: (group_order[t.group], t.order)):
         count = len(found.entries)
-        name = clean_name(found.name)
-        if name is None:
-            continue
         if count < threshold:
             below += 1
+            continue
+        name = clean_name(found.name)
+        if name is None:
             continue
         if normalise_name(name) in names:  # an author and a journal of the same name: keep the first
             continue
