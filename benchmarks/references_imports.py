@@ -142,8 +142,8 @@ def main() -> None:
 
     import connectivism
     from connectivism.formats import MAX_FILE_BYTES
-    from connectivism.imports import read_bibtex, read_linkedin, read_ris
-    from connectivism.imports.references import MAX_BIBTEX_FIELDS, MAX_ENTRIES
+    from connectivism.imports.linkedin import read_linkedin
+    from connectivism.imports.references import MAX_BIBTEX_FIELDS, MAX_ENTRIES, read_bibtex, read_ris
 
     print(f"package: {connectivism.__file__}")
     read_bibtex(bibtex(20_000))  # warm up: imports bibtexparser and pylatexenc

@@ -21,8 +21,8 @@ from timed import within
 
 from connectivism.errors import EncodingError, FileFormatError, FileTooLargeError, MalformedFileError
 from connectivism.formats import MAX_FILE_BYTES, to_json
-from connectivism.imports import READERS, Candidates, read_linkedin
-from connectivism.imports.linkedin import MAX_CONNECTIONS
+from connectivism.imports import READERS, Candidates
+from connectivism.imports.linkedin import MAX_CONNECTIONS, read_linkedin
 from connectivism.network import LearningNetwork
 
 DATA = Path(__file__).parent / "data" / "imports"

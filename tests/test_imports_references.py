@@ -25,8 +25,8 @@ from connectivism.errors import (
     MalformedFileError,
 )
 from connectivism.formats import MAX_FILE_BYTES, to_json
-from connectivism.imports import READERS, Candidates, read_bibtex, read_ris
-from connectivism.imports.references import MAX_BIBTEX_FIELDS, MAX_ENTRIES
+from connectivism.imports import READERS, Candidates
+from connectivism.imports.references import MAX_BIBTEX_FIELDS, MAX_ENTRIES, read_bibtex, read_ris
 from connectivism.network import LearningNetwork
 
 DATA = Path(__file__).parent / "data" / "imports"

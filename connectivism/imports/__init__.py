@@ -12,14 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from connectivism.imports._candidates import Candidate, Candidates, CandidateTie
-from connectivism.imports.linkedin import read_linkedin
-from connectivism.imports.references import read_bibtex, read_ris
 
-__all__ = ["READERS", "Candidate", "CandidateTie", "Candidates", "read_bibtex", "read_linkedin", "read_ris"]
+__all__ = ["READERS", "Candidate", "CandidateTie", "Candidates"]
 
 #: Reader key -> function taking a source (path, bytes or str) and returning
 #: :class:`Candidates`. Filled as readers are added.
 READERS: dict[str, Callable[..., Candidates]] = {}
-READERS["linkedin"] = read_linkedin
-READERS["bibtex"] = read_bibtex
-READERS["ris"] = read_ris
+
+# The readers register themselves in READERS (imported last: they import READERS).
+from connectivism.imports import linkedin, references  # noqa: E402, F401

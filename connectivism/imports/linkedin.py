@@ -56,6 +56,7 @@ from connectivism._names import normalise_name
 from connectivism.errors import FileFormatError, FileTooLargeError, MalformedFileError
 from connectivism.formats._csv_table import MAX_CSV_COLUMNS
 from connectivism.formats._safety import Source, decode_text, read_source
+from connectivism.imports import READERS
 from connectivism.imports._candidates import Candidate, Candidates
 from connectivism.imports._clean import Memo, clean_line, clean_name, clean_tag
 
@@ -253,3 +254,6 @@ def read_linkedin(source: Source, *, name: str = "Connections.csv") -> Candidate
     if undated:
         notices.append(f"{undated} connection date(s) could not be read and were left empty.")
     return Candidates("linkedin", tuple(found), (), tuple(notices))
+
+
+READERS["linkedin"] = read_linkedin

@@ -89,6 +89,7 @@ from collections.abc import Iterator
 
 from connectivism.errors import FileTooLargeError, MalformedFileError
 from connectivism.formats._safety import Source, decode_text, read_source
+from connectivism.imports import READERS
 from connectivism.imports._candidates import Candidates
 from connectivism.imports._citations import (
     _BRACE_OR_AND,
@@ -389,3 +390,7 @@ def read_ris(source: Source, *, threshold: int = DEFAULT_THRESHOLD, name: str = 
     with _quiet():
         references = _ris_references(records)
     return _candidates("ris", references, threshold, [])
+
+
+READERS["bibtex"] = read_bibtex
+READERS["ris"] = read_ris
