@@ -274,3 +274,13 @@ def test_the_parsers_say_nothing_about_a_file_in_logs_or_on_the_terminal(caplog,
     out, err = capfd.readouterr()
     assert "Secret" not in out + err and "Main St" not in out + err
     assert not [record for record in caplog.records if record.name.split(".")[0] in ("bibtexparser", "pylatexenc")]
+
+
+def test_the_parsers_loggers_are_restored_after_a_read():
+    import logging
+
+    read_bibtex(DATA / "zotero-7.bib")
+    read_ris(DATA / "zotero-7.ris")
+    for name in list(logging.root.manager.loggerDict):
+        if name.split(".")[0] in ("bibtexparser", "pylatexenc"):
+            assert not logging.getLogger(name).disabled, name
