@@ -22,4 +22,4 @@ __all__ = ["READERS", "Added", "Candidate", "CandidateTie", "Candidates", "add_c
 READERS: dict[str, Callable[..., Candidates]] = {}
 
 # The readers register themselves in READERS (imported last: they import READERS).
-from connectivism.imports import bookmarks, drawn, mastodon, opml  # noqa: E402, F401
+from connectivism.imports import bookmarks, drawn, linkedin, mastodon, opml, references  # noqa: E402, F401
