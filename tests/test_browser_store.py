@@ -260,7 +260,8 @@ def test_a_new_tab_says_so_and_the_tabs_that_have_the_store_open_answer(store):
     assert store.told[-1] == {"kind": "here", "tab": "this-tab"}
     assert "open in another tab of this browser" in builder.status.value
     run(browser._heard("here"))
-    assert "open in another tab of this browser" in builder.status.value
+    assert builder.status.value.count("open in another tab of this browser") == 1
+    assert "kept in this browser" in builder.status.value  # added to what the status said, not instead
 
 
 def test_when_another_tab_saved_the_store_is_read_again_and_this_tab_does_not_write_over_it(store):

@@ -157,11 +157,10 @@ def test_two_tabs_on_one_builder_are_told_and_lose_nothing(good_site, site_url):
             add_node(first, "Ada")
             first.wait_for_timeout(2000)
 
-            open_builder_in_repl(second, site_url)
-            wait_for_message(second, "Welcome back")
+            open_builder_in_repl(second, site_url)  # restored from the store the first tab wrote
+            wait_for_message(second, "open in another tab")  # the first tab answered
+            wait_for_message(first, "open in another tab")  # the second tab said it opened
             assert "Ada" in node_names(second)
-            wait_for_message(second, "open in another tab")
-            wait_for_message(first, "open in another tab")
 
             add_node(second, "Ben")
             wait_for_message(first, "Another tab of this browser has just saved")

@@ -176,7 +176,9 @@ class NetworkBuilder(widgets.VBox):
     def _other_tab(self, kind: str) -> None:
         """Another tab of this browser opened the store, or saved or forgot there (see :func:`browser.listen`)."""
         key = {"open": "browser.other_tab", "here": "browser.other_tab", "saved": "browser.other_saved"}
-        self._say("info", text(key.get(kind, "browser.other_forgot")))
+        line = message_html("info", text(key.get(kind, "browser.other_forgot")))
+        if line not in self.status.value:  # added to what the status says (welcome back, an autosave problem)
+            self.status.value += line
 
     @property
     def network(self) -> LearningNetwork:
