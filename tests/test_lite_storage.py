@@ -25,6 +25,8 @@ from pathlib import Path
 import pytest
 from browser import chromium, watch
 
+from connectivism.formats import from_graphml, from_json, load
+
 pytestmark = pytest.mark.browser
 
 #: A host name that is not localhost, mapped to loopback: the page is not a secure context.
@@ -143,6 +145,64 @@ def test_the_network_is_kept_in_this_browser_until_forgotten(good_site, site_url
             assert node_names(tab) == ["Me"]
         finally:
             shoot(tab, f"storage-{host}")
+            context.close()
+    assert not problems.all(), "\n".join(problems.all())
+
+
+def test_export_and_import_work_in_the_browser_edition_on_a_page_that_is_not_secure(good_site, site_url, tmp_path):
+    url = site_url.replace("127.0.0.1", ROOM_HOST)
+    with chromium(f"--host-resolver-rules=MAP {ROOM_HOST} 127.0.0.1") as browser:
+        context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 1000})
+        tab = context.new_page()
+        problems = watch(tab, url)
+        try:
+            open_builder_in_repl(tab, url)
+            add_node(tab, "Ada")
+            connect(tab, "Me", "Ada")
+            choose_tab(tab, "Save & share")
+            tab.locator(".jupyter-widgets button", has_text="Prepare downloads").first.click()
+            saved = {}
+            for name in [
+                "my-learning-network.json",
+                "my-learning-network.graphml",
+                "my-learning-network-nodes.csv",
+                "my-learning-network-ties.csv",
+            ]:
+                with tab.expect_download() as info:
+                    tab.locator(f".jupyter-widgets a[download='{name}']").click()
+                saved[name] = tmp_path / name
+                info.value.save_as(saved[name])
+            built = from_json(saved["my-learning-network.json"].read_bytes())
+            assert {n.name for n in built.nodes} == {"Me", "Ada"} and len(built.ties) == 1
+            assert from_graphml(saved["my-learning-network.graphml"].read_bytes()) == built
+            assert (
+                load(
+                    (
+                        saved["my-learning-network-nodes.csv"].read_bytes(),
+                        saved["my-learning-network-ties.csv"].read_bytes(),
+                    )
+                )
+                == built
+            )
+
+            for files in (
+                ["my-learning-network.json"],
+                ["my-learning-network.graphml"],
+                ["my-learning-network-ties.csv", "my-learning-network-nodes.csv"],
+            ):
+                tab.locator(".jupyter-widgets button", has_text="Start over").last.click()
+                wait_for_message(tab, "Started a new network")
+                assert node_names(tab) == ["Me"]
+                choose_tab(tab, "Save & share")
+                with tab.expect_file_chooser() as chooser:
+                    tab.locator(".jupyter-widgets .widget-upload").first.click()
+                chooser.value.set_files([str(saved[f]) for f in files])
+                tab.wait_for_timeout(500)  # the upload widget sends the files to the kernel
+                tab.locator(".jupyter-widgets button", has_text="Import the uploaded file(s)").click()
+                wait_for_message(tab, "Imported a network of 2 nodes and 1 ties")
+                assert node_names(tab) == ["Me", "Ada"], files
+        finally:
+            shoot(tab, "storage-export-import")
             context.close()
     assert not problems.all(), "\n".join(problems.all())
 

@@ -166,6 +166,7 @@ _EN: dict[str, str] = {
     ),
     "share.export": "Prepare downloads",
     "share.download.json": "Your network (JSON: everything)",
+    "share.download.graphml": "Your network (GraphML: for Gephi, yEd, Cytoscape)",
     "share.download.nodes": "Nodes (CSV, for spreadsheets)",
     "share.download.ties": "Ties (CSV)",
     "share.download.anonymised": ("Anonymised copy (people's names replaced, notes removed): for sharing with a class"),

@@ -1,4 +1,4 @@
-"""The builder's "Save & share" panel: download links (JSON, CSV pair, anonymised JSON) and import.
+"""The builder's "Save & share" panel: download links (JSON, GraphML, CSV pair, anonymised JSON) and import.
 
 A :class:`~connectivism.widgets.panels.Panel` like the others; every text
 comes from :mod:`connectivism.widgets.messages`. In the browser edition
@@ -18,7 +18,7 @@ import ipywidgets as widgets
 
 from connectivism import browser
 from connectivism.errors import NetworkError
-from connectivism.formats import FORMAT_VERSION, load, to_csv, to_json
+from connectivism.formats import FORMAT_VERSION, load, to_csv, to_graphml, to_json
 from connectivism.formats.csv_format import NODE_COLUMNS, TIE_COLUMNS, csv_kind
 from connectivism.network import LearningNetwork
 from connectivism.notices import caught_notices
@@ -31,7 +31,7 @@ __all__ = ["SharePanel"]
 
 
 class SharePanel(Panel):
-    """Save and share: download links (JSON, CSV pair, anonymised JSON) and import."""
+    """Save and share: download links (JSON, GraphML, CSV pair, anonymised JSON) and import."""
 
     def __init__(self, session: EditSession, changed: Callable[[], None]) -> None:
         super().__init__(session, changed)
@@ -80,6 +80,12 @@ class SharePanel(Panel):
         return [
             ("my-learning-network.json", "application/json", lambda: to_json(net), text("share.download.json")),
             (
+                "my-learning-network.graphml",
+                "application/graphml+xml",
+                lambda: to_graphml(net).decode("utf-8"),
+                text("share.download.graphml"),
+            ),
+            (
                 "my-learning-network-nodes.csv",
                 "text/csv",
                 lambda: "\ufeff" + to_csv(net)[0],
@@ -100,7 +106,7 @@ class SharePanel(Panel):
         ]
 
     def prepare_downloads(self) -> None:
-        """Put download links (JSON, CSV pair, anonymised JSON) under the button.
+        """Put download links (JSON, GraphML, CSV pair, anonymised JSON) under the button.
 
         Each link is made on its own: if one cannot be made, the others still
         appear, and a message in its place says which one failed.
