@@ -461,7 +461,9 @@ class EditSession:
 
     def _stored(self, error: str | None) -> None:
         """A copy to the browser's storage finished: say if it failed, and when it works again."""
-        if error is not None:
+        if self.conflict:  # the choice the conflict asks for is said first; this copy changes nothing
+            pass
+        elif error is not None:
             self._store_failed = True
             self.save_error = (
                 f"Your change was made, but this browser did not keep it in its storage ({error}: "

@@ -413,3 +413,12 @@ def test_only_the_kits_messages_from_other_tabs_are_heard(pyodide):
     assert sorted(heard) == ["open", "saved"]
     assert pyodide.calls.count("syncfs in start") == 2  # opened, then read again after "saved"
     assert [json.loads(m)["kind"] for m in pyodide.posted] == ["open", "here"]
+
+
+def test_a_late_copy_does_not_hide_a_conflict(store):
+    builder = builder_in(store)
+    session = builder.session
+    session.conflict, session.save_error = True, "another builder saved"
+    session._stored("QuotaExceededError")
+    session._stored(None)
+    assert session.save_error == "another builder saved"
