@@ -16,7 +16,12 @@ widgets. Every change goes through :meth:`EditSession.do`, which
 Where autosaves go: the folder named by the environment variable
 ``CONNECTIVISM_AUTOSAVE_DIR`` if it is set; otherwise the current folder (next
 to the notebook); if that folder cannot be written, a folder
-``connectivism-autosave`` in the home directory, with a notice saying so.
+``connectivism-autosave`` in the home directory, with a notice saying so. In
+the browser edition, once :func:`connectivism.browser.open_store` has been
+awaited, autosaves go to the folder kept in the browser's storage
+(:data:`connectivism.browser.STORE`), and after every autosave there the
+session copies it to the browser's storage (:func:`connectivism.browser.persist`);
+if that copy fails, :attr:`EditSession.save_error` says so.
 
 Nothing is lost, whatever goes wrong with the autosave:
 
@@ -63,6 +68,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from connectivism import browser
 from connectivism.errors import NetworkError
 from connectivism.formats import MAX_FILE_BYTES, from_json, to_json
 from connectivism.formats._safety import atomic_write, check_output_size
@@ -203,7 +209,18 @@ def autosave_location(
     ...     autosave_location(d).path.name
     'my-learning-network.autosave.json'
     """
+    if folder is None and browser.is_open():
+        return AutosaveLocation(Path(browser.STORE) / AUTOSAVE_NAME)
     chosen = Path(folder or os.environ.get(AUTOSAVE_ENV) or Path.cwd())
+    if browser.IN_BROWSER:  # the store was not opened: this folder may be gone after a reload
+        return AutosaveLocation(
+            chosen / AUTOSAVE_NAME,
+            notice=(
+                "Your network is autosaved in this page's memory, which the browser may not keep after a "
+                "reload: start the builder with `builder = await open_builder()` to keep it in this "
+                "browser, or download it (Save & share) before you leave."
+            ),
+        )
     if _writable(chosen):
         return AutosaveLocation(chosen / AUTOSAVE_NAME)
     fallback = Path(home or Path.home()) / "connectivism-autosave"
@@ -276,6 +293,11 @@ class EditSession:
         self.conflict = False
         # Hash of the autosave's content as this session last read or wrote it.
         self._seen: str | None = None
+        #: Called with no arguments when a copy to the browser's storage has
+        #: finished (see :func:`connectivism.browser.persist`), so a view can
+        #: show :attr:`save_error`; ``None`` outside the browser edition.
+        self.on_stored: Callable[[], None] | None = None
+        self._store_failed = False
 
     # --- restoring ---------------------------------------------------------------
 
@@ -315,6 +337,7 @@ class EditSession:
         kept = _free_name(path, f"damaged-{stamp}")
         try:
             path.rename(kept)
+            self._persist(path)
         except OSError as failure:
             self.autosave_path = _another_autosave(path)
             self.notice = (
@@ -422,6 +445,51 @@ class EditSession:
         self._seen = _digest(data)
         self.save_error = None
         self.saved_at = datetime.datetime.now()
+        self._persist(path)
+
+    # --- the browser edition's storage -------------------------------------------------
+
+    @property
+    def in_browser_store(self) -> bool:
+        """True when the autosave is kept in the browser's storage (the browser edition)."""
+        return browser.in_store(self.autosave_path)
+
+    def _persist(self, path: Path) -> None:
+        """After writing under the browser's store: copy it to the browser's storage."""
+        if browser.in_store(path):
+            browser.persist(self._stored)
+
+    def _stored(self, error: str | None) -> None:
+        """A copy to the browser's storage finished: say if it failed, and when it works again."""
+        if self.conflict:  # the choice the conflict asks for is said first; this copy changes nothing
+            pass
+        elif error is not None:
+            self._store_failed = True
+            self.save_error = (
+                f"Your change was made, but this browser did not keep it in its storage ({error}: "
+                "it may be full, or in a private window). Download your network (Save & share) now "
+                "to keep your work; the builder keeps trying at every change."
+            )
+        elif self._store_failed:
+            self._store_failed = False
+            self.save_error = None
+        if self.on_stored is not None:
+            self.on_stored()
+
+    def start_fresh(self, network: LearningNetwork) -> None:
+        """Start again from `network`, with nothing to undo and nothing saved yet.
+
+        For "Forget my network" on a shared computer: after the stored files
+        are deleted, no undo may bring the forgotten network back. The next
+        change is autosaved as usual, to the usual file.
+        """
+        self.network = _owned(network)
+        self._history.clear()
+        self._seen = None
+        self.conflict = self.restored = self._store_failed = False
+        self.save_error = self.notice = self.saved_at = None
+        if self.in_browser_store:
+            self.autosave_path = Path(browser.STORE) / AUTOSAVE_NAME
 
     # --- a shared autosave file --------------------------------------------------------
 

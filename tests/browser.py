@@ -48,7 +48,8 @@ class PageProblems:
 
 
 @contextmanager
-def chromium():
+def chromium(*extra_args: str):
+    """Debian's Chromium, with :data:`CHROMIUM_ARGS` and `extra_args` (e.g. ``--host-resolver-rules=...``)."""
     if not shutil.which(CHROMIUM):
         pytest.fail(
             f"{CHROMIUM} not found: install Debian's Chromium (`apt-get install -y chromium`); .ci/run does this"
@@ -56,7 +57,7 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *extra_args])
         try:
             yield browser
         finally:

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from connectivism.examples import load_example
-from connectivism.formats import from_json, read_json, to_csv, to_json
+from connectivism.formats import from_graphml, from_json, read_json, to_csv, to_json
 from connectivism.network import LearningNetwork
 from connectivism.session import EditSession, autosave_location
 from connectivism.widgets.builder import NetworkBuilder
@@ -184,11 +184,13 @@ def test_export_links_round_trip_and_anonymise(builder):
     files = decode_links(builder.export_links.value)
     assert set(files) == {
         "my-learning-network.json",
+        "my-learning-network.graphml",
         "my-learning-network-nodes.csv",
         "my-learning-network-ties.csv",
         "my-learning-network-anonymised.json",
     }
     assert from_json(files["my-learning-network.json"]) == builder.network
+    assert from_graphml(files["my-learning-network.graphml"].encode("utf-8")) == builder.network
     anon = from_json(files["my-learning-network-anonymised.json"])
     people = {n.name for n in builder.network.nodes if n.kind in ("me", "person")}
     text = files["my-learning-network-anonymised.json"]

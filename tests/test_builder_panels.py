@@ -82,10 +82,10 @@ def test_edit_panel_alone_loads_and_changes_the_chosen_tie(session):
     assert panel.update_tie() is True and session.network.tie("Sam", "Ada").strength == 5
 
 
-def test_share_panel_alone_prepares_four_downloads_and_asks_for_a_file(session):
+def test_share_panel_alone_prepares_five_downloads_and_asks_for_a_file(session):
     panel = SharePanel(session, Changes())
     panel.prepare_downloads()
-    assert panel.export_links.value.count("<a download=") == 4
+    assert panel.export_links.value.count("<a download=") == 5
     assert panel.import_upload() is False and "Choose a file" in panel.message.value
 
 

@@ -93,7 +93,7 @@ def test_the_big_network_of_the_review_is_refused_before_it_cannot_be_saved(tmp_
     assert b.undo() == "add short" and b.network == full and read_json(path) == full
     b.prepare_downloads()
     files = decode_links(b.export_links.value)
-    assert len(files) == 4 and "kit-error" not in b.export_links.value
+    assert len(files) == 5 and "kit-error" not in b.export_links.value
     assert all(len(text.encode("utf-8")) <= MAX_FILE_BYTES for text in files.values())
     fresh = make_builder(EditSession(LearningNetwork("Kim"), autosave=tmp_path / "other.json"))
     upload(fresh, ("my-learning-network.json", files["my-learning-network.json"].encode()))
@@ -212,7 +212,7 @@ def test_a_tool_called_learner_no_longer_blocks_the_downloads(tmp_path):
         b.session.do(f"add {name}", lambda net, name=name, kind=kind: net.add(name, kind))
     b.prepare_downloads()
     files = decode_links(b.export_links.value)
-    assert len(files) == 4
+    assert len(files) == 5
     anon = load(files["my-learning-network-anonymised.json"].encode())
     assert [n.name for n in anon.nodes] == ["Learner 2", "Person 2", "learner", "PERSON 1"]
 
@@ -477,6 +477,7 @@ def test_a_failing_download_kind_does_not_hide_the_others(tmp_path, monkeypatch,
     files = decode_links(b.export_links.value)
     expected = {
         "my-learning-network.json",
+        "my-learning-network.graphml",
         "my-learning-network-nodes.csv",
         "my-learning-network-ties.csv",
         "my-learning-network-anonymised.json",

@@ -360,11 +360,22 @@ def _build(into: Path, manifest: dict) -> None:
         proc = subprocess.run(cmd, cwd=work, capture_output=True, text=True)
         if proc.returncode != 0:
             raise LiteError(f"jupyter lite build failed:\n{(proc.stdout + proc.stderr)[-3000:]}")
+        _repl_icon(out / "repl" / "index.html")
         served = json.loads((out / "jupyter-lite.json").read_text())
         url = json.dumps(served).find("./static/pyodide/pyodide.js")
         if url < 0:
             raise LiteError("the built site does not point at its own Pyodide (it would use a CDN)")
         shutil.copytree(out, into)
+
+
+def _repl_icon(page: Path) -> None:
+    """Give the REPL app the site's icon: without a link it asks for ``/favicon.ico``, which no site has (a 404)."""
+    markup = page.read_text("utf-8")
+    anchor = '<link rel="manifest"'
+    if anchor not in markup:
+        raise LiteError(f"{page}: no manifest link to put the icon beside (has JupyterLite's REPL page changed?)")
+    icon = '<link rel="icon" type="image/x-icon" href="../static/favicons/favicon.ico" />\n    '
+    page.write_text(markup.replace(anchor, icon + anchor, 1), "utf-8")
 
 
 def build(out: Path, force: bool = False) -> None:

@@ -4,7 +4,7 @@ Everything here can be driven from Python (set ``.value``, call
 ``button.click()``), which is how the tests exercise it.
 """
 
-from connectivism.widgets.builder import NetworkBuilder, build_network
+from connectivism.widgets.builder import NetworkBuilder, build_network, open_builder
 from connectivism.widgets.explore import KindFilter
 
-__all__ = ["KindFilter", "NetworkBuilder", "build_network"]
+__all__ = ["KindFilter", "NetworkBuilder", "build_network", "open_builder"]

@@ -10,6 +10,13 @@ status line. Every control can be driven from Python (set ``.value``, call
 ``.click()``), which is how it is tested. Bad input shows a message next to
 the control and changes nothing. Every text comes from
 :mod:`connectivism.widgets.messages`.
+
+In the browser edition the builder is started with ``builder = await
+open_builder()``: opening the browser's storage (:mod:`connectivism.browser`)
+must be awaited before the autosave can be read. Elsewhere
+:func:`open_builder` is :func:`build_network`, so one notebook cell serves
+JupyterLab, a hub, Binder and the browser edition alike (a top-level
+``await`` works in all of them).
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
+from connectivism import browser
 from connectivism.errors import NetworkError
 from connectivism.examples import EXAMPLES, load_example
 from connectivism.network import LearningNetwork
@@ -28,7 +36,7 @@ from connectivism.widgets.messages import text
 from connectivism.widgets.panels import AddPanel, ConnectPanel, EditPanel, ViewPanel, message_html
 from connectivism.widgets.sharing import SharePanel
 
-__all__ = ["NetworkBuilder", "build_network"]
+__all__ = ["NetworkBuilder", "build_network", "open_builder"]
 
 _WIDE = widgets.Layout(width="auto", min_width="16em")
 
@@ -157,7 +165,25 @@ class NetworkBuilder(widgets.VBox):
                 self.status.value += message_html("info", note)
         elif note:
             self.status.value = message_html("info", note)
+        if self.session.in_browser_store:
+            self._in_browser()
         self.refresh()
+
+    def _in_browser(self) -> None:
+        """The browser edition: say where the network lives; hear about failed copies and other tabs."""
+        error = browser.last_error()
+        self.status.value += message_html(
+            "error" if error else "info", text("browser.not_kept", error=error) if error else text("browser.kept")
+        )
+        self.session.on_stored = self._show_save_state
+        browser.listen(self._other_tab)
+
+    def _other_tab(self, kind: str) -> None:
+        """Another tab of this browser opened the store, or saved or forgot there (see :func:`browser.listen`)."""
+        key = {"open": "browser.other_tab", "here": "browser.other_tab", "saved": "browser.other_saved"}
+        line = message_html("info", text(key.get(kind, "browser.other_forgot")))
+        if line not in self.status.value:  # added to what the status says (welcome back, an autosave problem)
+            self.status.value += line
 
     @property
     def network(self) -> LearningNetwork:
@@ -266,6 +292,10 @@ class NetworkBuilder(widgets.VBox):
         self.importing.update(net)
         self.undo_button.disabled = not self.session.can_undo
         self.view.update(net)
+        self._show_save_state()
+
+    def _show_save_state(self) -> None:
+        """Show an autosave problem (or that autosaving works again) and the conflict's choices."""
         self.conflict_box.layout.display = "flex" if self.session.conflict else "none"
         if self.session.save_error:
             self.status.value = message_html("error", self.session.save_error)
@@ -291,4 +321,22 @@ def _kit_measures(net: LearningNetwork, as_of: datetime.date) -> tuple[str, str]
 
 def build_network(**kwargs) -> NetworkBuilder:
     """Start the builder (restoring your autosave if there is one); see :class:`NetworkBuilder`."""
+    return NetworkBuilder(**kwargs)
+
+
+async def open_builder(**kwargs) -> NetworkBuilder:
+    """Start the builder, in the browser edition from the network kept in this browser.
+
+    In the browser edition this opens the browser's storage first
+    (:func:`connectivism.browser.open_store`), so the network autosaved there
+    after a reload, or a closed tab, is resumed (format migrations apply, as
+    for any file). Elsewhere it is :func:`build_network`. Await it:
+    ``builder = await open_builder(start="teacher")``.
+
+    Parameters
+    ----------
+    **kwargs
+        As for :class:`NetworkBuilder`.
+    """
+    await browser.open_store()
     return NetworkBuilder(**kwargs)

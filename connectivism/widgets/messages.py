@@ -59,6 +59,51 @@ _EN: dict[str, str] = {
     "conflict.opened": (
         "Opened the network the other builder saved. Yours is kept in {file}, and Undo brings it back here."
     ),
+    # --- the browser edition: the network kept in this browser ----------------------------
+    "browser.kept": (
+        "Your network is kept in this browser, on this computer, for this site address only: another "
+        "browser, computer or address starts empty. To move it, download it (Save & share) and import it there."
+    ),
+    "browser.not_kept": (
+        "This browser does not let the kit keep your network ({error}: a private window, or storage turned "
+        "off). Your changes are not kept after you close this page: download your network (Save & share) "
+        "before you leave."
+    ),
+    "browser.other_tab": (
+        "This builder is open in another tab of this browser too. Use one tab: each keeps its own copy, "
+        "and if both change the network, the second to save is told and chooses what to keep."
+    ),
+    "browser.other_saved": (
+        "Another tab of this browser has just saved a network. Reload this page to continue with it; if you "
+        "change this one first, you will be asked which to keep (nothing is lost)."
+    ),
+    "browser.other_forgot": (
+        "Your network was forgotten in another tab of this browser. This tab still shows it, and saves it "
+        "again if you change it: close this tab too, or use Forget my network here."
+    ),
+    "share.browser.html": (
+        "<p>Your network is <b>autosaved in this browser</b> after every change: it is still here after a "
+        "reload or when you come back, on this computer, in this browser, at this site address. Another "
+        "computer, browser or address (another laptop, another port) starts empty, and clearing the "
+        "browser's site data deletes it. <b>To move it or keep a copy, download it</b> and import it "
+        "elsewhere.</p>"
+    ),
+    "share.forget": "Forget my network",
+    "share.forget.tooltip": "Delete what the kit keeps in this browser (for shared computers)",
+    "share.forget.ask": (
+        "Delete your network from this browser, with its undo history? Download it first if you want to keep it. "
+        "This cannot be undone."
+    ),
+    "share.forget.yes": "Yes, forget it",
+    "share.forget.cancel": "Cancel",
+    "share.forget.cancelled": "Nothing was forgotten.",
+    "share.forget.done": (
+        "Forgotten: nothing of your network is kept in this browser any more. The builder starts again with only you."
+    ),
+    "share.forget.failed": (
+        "The browser could not delete its copy ({error}). Try again, or clear this site's data in the "
+        "browser's settings."
+    ),
     # --- tabs ----------------------------------------------------------------------------
     "tab.add": "Add a node",
     "tab.connect": "Connect",
@@ -121,6 +166,7 @@ _EN: dict[str, str] = {
     ),
     "share.export": "Prepare downloads",
     "share.download.json": "Your network (JSON: everything)",
+    "share.download.graphml": "Your network (GraphML: for Gephi, yEd, Cytoscape)",
     "share.download.nodes": "Nodes (CSV, for spreadsheets)",
     "share.download.ties": "Ties (CSV)",
     "share.download.anonymised": ("Anonymised copy (people's names replaced, notes removed): for sharing with a class"),

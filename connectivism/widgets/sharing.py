@@ -1,20 +1,26 @@
-"""The builder's "Save & share" panel: download links (JSON, CSV pair, anonymised JSON) and import.
+"""The builder's "Save & share" panel: download links (JSON, GraphML, CSV pair, anonymised JSON) and import.
 
 A :class:`~connectivism.widgets.panels.Panel` like the others; every text
-comes from :mod:`connectivism.widgets.messages`.
+comes from :mod:`connectivism.widgets.messages`. In the browser edition
+(the autosave kept in the browser's storage, :mod:`connectivism.browser`)
+it says where the network lives and how to move it, and offers "Forget my
+network", with a confirmation in the panel, for shared computers.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import html
 from collections.abc import Callable
 
 import ipywidgets as widgets
 
+from connectivism import browser
 from connectivism.errors import NetworkError
-from connectivism.formats import FORMAT_VERSION, load, to_csv, to_json
+from connectivism.formats import FORMAT_VERSION, load, to_csv, to_graphml, to_json
 from connectivism.formats.csv_format import NODE_COLUMNS, TIE_COLUMNS, csv_kind
+from connectivism.network import LearningNetwork
 from connectivism.notices import caught_notices
 from connectivism.privacy import anonymised
 from connectivism.session import EditSession
@@ -25,7 +31,7 @@ __all__ = ["SharePanel"]
 
 
 class SharePanel(Panel):
-    """Save and share: download links (JSON, CSV pair, anonymised JSON) and import."""
+    """Save and share: download links (JSON, GraphML, CSV pair, anonymised JSON) and import."""
 
     def __init__(self, session: EditSession, changed: Callable[[], None]) -> None:
         super().__init__(session, changed)
@@ -36,13 +42,34 @@ class SharePanel(Panel):
         self.upload = W.FileUpload(accept=".json,.graphml,.xml,.csv", multiple=True, description=text("share.upload"))
         self.import_button = W.Button(description=text("share.import"), icon="upload")
         self.import_button.on_click(lambda _: self.import_upload())
+        # forget my network (the browser edition): a confirmation in the panel, not a dialog
+        self.forget_button = W.Button(
+            description=text("share.forget"), icon="trash", tooltip=text("share.forget.tooltip")
+        )
+        self.forget_yes = W.Button(description=text("share.forget.yes"), button_style="danger")
+        self.forget_cancel = W.Button(description=text("share.forget.cancel"))
+        self.forget_button.on_click(lambda _: self.ask_forget())
+        self.forget_yes.on_click(lambda _: asyncio.ensure_future(self.forget()))
+        self.forget_cancel.on_click(lambda _: self.cancel_forget())
+        self.forget_confirm = W.VBox(
+            [
+                W.HTML(f"<p role='alert'>{html.escape(text('share.forget.ask'))}</p>"),
+                W.HBox([self.forget_yes, self.forget_cancel]),
+            ],
+            layout=W.Layout(display="none"),
+        )
+        in_store = session.in_browser_store
+        self.forget_box = W.VBox(
+            [self.forget_button, self.forget_confirm], layout=W.Layout(display="flex" if in_store else "none")
+        )
         self.box = W.VBox(
             [
-                W.HTML(text("share.autosave.html")),
+                W.HTML(text("share.browser.html" if in_store else "share.autosave.html")),
                 self.export_button,
                 self.export_links,
                 W.HTML(text("share.import.html")),
                 W.HBox([self.upload, self.import_button]),
+                self.forget_box,
                 self.message,
             ]
         )
@@ -52,6 +79,12 @@ class SharePanel(Panel):
         net = self.network
         return [
             ("my-learning-network.json", "application/json", lambda: to_json(net), text("share.download.json")),
+            (
+                "my-learning-network.graphml",
+                "application/graphml+xml",
+                lambda: to_graphml(net).decode("utf-8"),
+                text("share.download.graphml"),
+            ),
             (
                 "my-learning-network-nodes.csv",
                 "text/csv",
@@ -73,7 +106,7 @@ class SharePanel(Panel):
         ]
 
     def prepare_downloads(self) -> None:
-        """Put download links (JSON, CSV pair, anonymised JSON) under the button.
+        """Put download links (JSON, GraphML, CSV pair, anonymised JSON) under the button.
 
         Each link is made on its own: if one cannot be made, the others still
         appear, and a message in its place says which one failed.
@@ -139,4 +172,38 @@ class SharePanel(Panel):
         for notice in notices:
             self.message.value += message_html("info", notice)
         self.changed()
+        return True
+
+    # --- forget my network (the browser edition) ---------------------------------------------
+
+    def ask_forget(self) -> None:
+        """Show the confirmation: "Yes, forget it" or "Cancel"."""
+        self.forget_confirm.layout.display = "flex"
+        self.forget_button.disabled = True
+
+    def cancel_forget(self) -> None:
+        """Hide the confirmation; nothing is forgotten."""
+        self.forget_confirm.layout.display = "none"
+        self.forget_button.disabled = False
+        self.say("info", text("share.forget.cancelled"))
+
+    async def forget(self) -> bool:
+        """Delete what the kit keeps in this browser and start afresh with only "Me".
+
+        The undo history goes too, so nothing brings the forgotten network
+        back. True if the browser's copy was deleted; otherwise the reason is
+        shown and the network stays as it is.
+        """
+        self.forget_confirm.layout.display = "none"
+        self.forget_button.disabled = False
+        await browser.forget()
+        error = browser.last_error()
+        if error is not None:
+            self.say("error", text("share.forget.failed", error=error))
+            return False
+        self.session.start_fresh(LearningNetwork(text("start.default_name")))
+        self.upload.value = ()
+        self.export_links.value = ""
+        self.changed()
+        self.say("ok", text("share.forget.done"))
         return True
