@@ -28,8 +28,12 @@ What is read, exactly:
 
 ``URL`` and ``Email Address`` are never read, and a name, position or company
 that holds an e-mail or web address is dropped: the import keeps names,
-groups and dates only. Rows without a name are skipped, repeated names merged
-(the first row kept), and both counted in the notices.
+groups and dates only. Values are cleaned as every import cleans them
+(:mod:`connectivism.imports._clean`); rows without a usable name are
+skipped, repeated names merged into the first (its row kept), and
+rows past :data:`~connectivism.imports._reading.MAX_CANDIDATES` left out
+(LinkedIn allows 30,000 connections; a network holds 2,000 nodes), each
+counted in the notices.
 
 Examples
 --------
@@ -52,18 +56,15 @@ import datetime
 import io
 import re
 
-from connectivism._names import normalise_name
-from connectivism.errors import FileFormatError, FileTooLargeError, MalformedFileError
+from connectivism.errors import FileFormatError, MalformedFileError
 from connectivism.formats._csv_table import MAX_CSV_COLUMNS
 from connectivism.formats._safety import Source, decode_text, read_source
 from connectivism.imports import READERS
-from connectivism.imports._candidates import Candidate, Candidates
-from connectivism.imports._clean import Memo, clean_line, clean_name, clean_tag
+from connectivism.imports._candidates import Candidates
+from connectivism.imports._clean import clean_line
+from connectivism.imports._reading import Collector
 
-__all__ = ["read_linkedin", "MAX_CONNECTIONS", "HEADER_SEARCH_ROWS"]
-
-#: Most rows read: LinkedIn allows at most 30,000 connections.
-MAX_CONNECTIONS = 30_000
+__all__ = ["read_linkedin", "HEADER_SEARCH_ROWS"]
 #: How many records at the start of the file may come before the header (LinkedIn's notes).
 HEADER_SEARCH_ROWS = 10
 
@@ -160,8 +161,7 @@ def read_linkedin(source: Source, *, name: str = "Connections.csv") -> Candidate
     Raises
     ------
     FileTooLargeError
-        If the file is larger than 5 MB or has more than
-        :data:`MAX_CONNECTIONS` rows.
+        If the file is larger than 5 MB.
     EncodingError
         If the file is not UTF-8 text.
     MalformedFileError
@@ -193,67 +193,45 @@ def read_linkedin(source: Source, *, name: str = "Connections.csv") -> Candidate
             "Connections.csv from the folder LinkedIn's data export gives you.",
             field="header",
         )
-    found: list[Candidate] = []
-    seen: set[str] = set()
-    skipped = repeated = undated = 0
+    found = Collector("linkedin", private=True, widen=False)
+    undated = 0
     first, last, since_at = columns[_FIRST], columns[_LAST], columns[_SINCE]
     company_at, position_at = columns.get(_COMPANY), columns.get(_POSITION)
     rows = 0
-    companies, positions, tags = Memo(clean_line), Memo(clean_line), Memo(clean_tag)
     try:
         for row in records:
             if not any(cell.strip() for cell in row):
                 continue
             rows += 1
-            if rows > MAX_CONNECTIONS:
-                raise FileTooLargeError(
-                    f"The file '{name}' has more than {MAX_CONNECTIONS:,} rows, more connections than "
-                    "LinkedIn allows, so it was not read: check that you picked Connections.csv.",
-                    field="rows",
-                    value=rows,
-                )
+            if found.full:  # the rest is left out, and counted
+                found.left_out += 1
+                continue
 
             def cell(index: int | None, row=row) -> str:
                 return row[index] if index is not None and index < len(row) else ""
 
-            full = clean_name(f"{cell(first)} {cell(last)}")
-            if full is None:
-                skipped += 1
-                continue
-            key = normalise_name(full)
-            if key in seen:
-                repeated += 1
-                continue
-            seen.add(key)
             since = _date(cell(since_at))
-            if since is None:
-                undated += 1
-            company = companies[cell(company_at)]
-            tag = tags[company]
-            found.append(
-                Candidate(
-                    name=full,
-                    kind="person",
-                    group=f"Connected in {since.year}" if since else "Connection date not given",
-                    topic=positions[cell(position_at)] or company,
-                    tags=(tag,) if tag else (),
-                    since=since,
-                )
+            company = cell(company_at)
+            named = found.add(
+                f"{cell(first)} {cell(last)}",
+                "person",
+                group=f"Connected in {since.year}" if since else "Connection date not given",
+                topic=clean_line(cell(position_at), private=True) or company,
+                tags=(company,),
+                since=since,
             )
+            if named is not None and since is None:
+                undated += 1
     except csv.Error as error:
         raise MalformedFileError(
             f"The file '{name}' could not be read as CSV after row {rows} ({type(error).__name__}: a "
             "cell is too long or a quote is not closed): it may be damaged; export it again from LinkedIn.",
             field="csv",
         ) from None
-    notices = ["E-mail addresses and profile addresses in the file were not read."]
-    if skipped:
-        notices.append(f"{skipped} row(s) without a usable name were skipped.")
-    if repeated:
-        notices.append(f"{repeated} repeated name(s) were merged with the first row of that name.")
+    found.notices.append("E-mail addresses and profile addresses in the file were not read.")
     if undated:
-        notices.append(f"{undated} connection date(s) could not be read and were left empty.")
-    return Candidates("linkedin", tuple(found), (), tuple(notices))
+        found.notices.append(f"{undated} connection date(s) could not be read and were left empty.")
+    return found.result()
 
 
 READERS["linkedin"] = read_linkedin

@@ -246,7 +246,7 @@ def read_bibtex(source: Source, *, threshold: int = DEFAULT_THRESHOLD, name: str
             if isinstance(string.key, str):
                 strings[string.key.casefold()] = _field_text(string.value, {})
         latex = _Latex()
-        venues = Memo(lambda text: clean_name(latex(text)))
+        venues = Memo(lambda text: clean_name(latex(text), private=True))
         keywords = Memo(_keywords)
         references: list[_Reference] = []
         others = 0
@@ -261,7 +261,7 @@ def read_bibtex(source: Source, *, threshold: int = DEFAULT_THRESHOLD, name: str
                 if raw.casefold() == "others":
                     others += 1
                 elif _wholly_braced(raw):
-                    organisation = clean_name(latex(raw[1:-1]))
+                    organisation = clean_name(latex(raw[1:-1]), private=True)
                     if organisation:
                         reference.organisations.append(organisation)
                 else:
@@ -296,7 +296,7 @@ def read_bibtex(source: Source, *, threshold: int = DEFAULT_THRESHOLD, name: str
 def _ris_references(records: list[dict]) -> list[_Reference]:
     """What each RIS record (as rispy gives it) says that the import uses."""
     latex = _Latex()
-    venues = Memo(lambda text: clean_name(latex(text)))
+    venues = Memo(lambda text: clean_name(latex(text), private=True))
     keyword_lists = Memo(_keywords)
     references: list[_Reference] = []
     for record in records:
