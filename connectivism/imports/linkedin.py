@@ -59,12 +59,12 @@ import re
 from connectivism.errors import FileFormatError, MalformedFileError
 from connectivism.formats._csv_table import MAX_CSV_COLUMNS
 from connectivism.formats._safety import Source, decode_text, read_source
-from connectivism.imports import READERS
+from connectivism.imports import READERS, SIGNS
 from connectivism.imports._candidates import Candidates
 from connectivism.imports._clean import clean_line
 from connectivism.imports._reading import Collector
 
-__all__ = ["read_linkedin", "HEADER_SEARCH_ROWS"]
+__all__ = ["read_linkedin", "looks_like_connections", "HEADER_SEARCH_ROWS"]
 #: How many records at the start of the file may come before the header (LinkedIn's notes).
 HEADER_SEARCH_ROWS = 10
 
@@ -141,6 +141,39 @@ def _header(records, name: str) -> dict[str, int] | None:
     return None
 
 
+def _columns(text: str, name: str) -> tuple[dict[str, int], object] | None:
+    """The header's columns and the records after it, trying ``,`` then ``;``; ``None`` if no header."""
+    for delimiter in (",", ";"):
+        records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:
+            columns = _header(records, name)
+        except csv.Error:
+            columns = None
+        if columns is not None:
+            return columns, records
+    return None
+
+
+def looks_like_connections(data: bytes) -> bool:
+    """Whether the start of `data` has the structure of LinkedIn's ``Connections.csv`` (its header).
+
+    Reads at most the first 64 KB, never raises: for telling a learner which
+    export a file looks like when they picked another kind of file.
+
+    Examples
+    --------
+    >>> looks_like_connections(b"Notes:\\n\\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\\n")
+    True
+    >>> looks_like_connections(b"Account address,Show boosts\\n"), looks_like_connections(b"\\xff" * 10)
+    (False, False)
+    """
+    start = bytes(data[:65536]).decode("utf-8", errors="replace").lstrip("\ufeff")
+    try:
+        return _columns(start, "") is not None
+    except FileFormatError:  # a row of too many cells: not LinkedIn's
+        return False
+
+
 def read_linkedin(source: Source, *, name: str = "Connections.csv") -> Candidates:
     """Read LinkedIn's ``Connections.csv`` into candidates: people, with the date each tie began.
 
@@ -178,21 +211,15 @@ def read_linkedin(source: Source, *, name: str = "Connections.csv") -> Candidate
     """
     data, name = read_source(source, name=name)
     text = decode_text(data, name, spreadsheet=True)
-    for delimiter in (",", ";"):
-        records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        try:
-            columns = _header(records, name)
-        except csv.Error:
-            columns = None
-        if columns is not None:
-            break
-    else:
+    found_header = _columns(text, name)
+    if found_header is None:
         raise FileFormatError(
             f"The file '{name}' is not LinkedIn's Connections.csv: no row near its start has the "
             "columns 'First Name', 'Last Name' and 'Connected On'. Check that you picked "
             "Connections.csv from the folder LinkedIn's data export gives you.",
             field="header",
         )
+    columns, records = found_header
     found = Collector("linkedin", private=True, widen=False)
     undated = 0
     first, last, since_at = columns[_FIRST], columns[_LAST], columns[_SINCE]
@@ -235,3 +262,4 @@ def read_linkedin(source: Source, *, name: str = "Connections.csv") -> Candidate
 
 
 READERS["linkedin"] = read_linkedin
+SIGNS["linkedin"] = looks_like_connections
