@@ -318,6 +318,20 @@ _EN: dict[str, str] = {
     ),
     "import.notice.hyperedges": "Hyperedges skipped (a tie joins two nodes): {count}.",
     "import.group.servers": "Servers",
+    "import.group.authors": "Authors you cite",
+    "import.group.organisations": "Organisations you cite",
+    "import.group.venues": "Journals and venues",
+    "import.group.connected": "Connected in {year}",
+    "import.group.not_dated": "Connection date not given",
+    "import.notice.no_addresses": "E-mail addresses and profile addresses in the file were not read.",
+    "import.notice.no_links": "Addresses (url, doi) in the file were not read.",
+    "import.notice.undated": "{count} connection date(s) could not be read and were left empty.",
+    "import.notice.below_threshold": (
+        "{count} author(s), organisation(s) or venue(s) appear in fewer than {threshold} entries and were "
+        "left out: lower the threshold to see them."
+    ),
+    "import.notice.failed_blocks": "{count} part(s) of the file could not be read as BibTeX entries and were skipped.",
+    "import.notice.and_others": "{count} entries end their authors with 'and others'; those authors are unknown.",
 }
 
 #: Message tables by language code. Every language has the same keys as "en".

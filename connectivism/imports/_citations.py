@@ -18,13 +18,15 @@ from connectivism.errors import InvalidFieldError
 from connectivism.imports._candidates import Candidates
 from connectivism.imports._clean import Memo, clean_line
 from connectivism.imports._reading import Collector
+from connectivism.messages import text
 
 #: Longest name or venue whose LaTeX is decoded; longer ones lose only their braces.
 MAX_LATEX_LENGTH = 500
 #: Deepest brace nesting decoded as LaTeX; deeper text loses only its braces.
 MAX_LATEX_DEPTH = 8
 
-_PEOPLE, _ORGANISATIONS, _VENUES = "Authors you cite", "Organisations you cite", "Journals and venues"
+# the groups, as catalogue keys (the text is looked up when the candidates are made)
+_PEOPLE, _ORGANISATIONS, _VENUES = "import.group.authors", "import.group.organisations", "import.group.venues"
 _BRACE_OR_AND = re.compile(r"[{}]| and ", re.IGNORECASE)
 _BRACE_OR_COMMA = re.compile(r"[{},]")
 _BRACE_OR_SPACE = re.compile(r"[{} ]")
@@ -270,13 +272,10 @@ def _candidates(source: str, references: list[_Reference], threshold: int, notic
         for keyword, _ in tallied.keywords.most_common(1):
             topic = keyword
         # an author and a journal of the same name: the first is kept (the Collector merges them)
-        found.add(tallied.name, tallied.kind, group=tallied.group, topic=topic, strength=min(count, 5))
+        found.add(tallied.name, tallied.kind, group=text(tallied.group), topic=topic, strength=min(count, 5))
     if below:
-        found.notices.append(
-            f"{below} author(s), organisation(s) or venue(s) appear in fewer than {threshold} "
-            "entries and were left out: lower the threshold to see them."
-        )
-    found.notices.append("Addresses (url, doi) in the file were not read.")
+        found.notices.append(text("import.notice.below_threshold", count=below, threshold=threshold))
+    found.notices.append(text("import.notice.no_links"))
     return found.result()
 
 

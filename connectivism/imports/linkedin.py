@@ -56,6 +56,7 @@ import datetime
 import io
 import re
 
+from connectivism import messages
 from connectivism.errors import FileFormatError, MalformedFileError
 from connectivism.formats._csv_table import MAX_CSV_COLUMNS
 from connectivism.formats._safety import Source, decode_text, read_source
@@ -242,7 +243,9 @@ def read_linkedin(source: Source, *, name: str = "Connections.csv") -> Candidate
             named = found.add(
                 f"{cell(first)} {cell(last)}",
                 "person",
-                group=f"Connected in {since.year}" if since else "Connection date not given",
+                group=messages.text("import.group.connected", year=since.year)
+                if since
+                else messages.text("import.group.not_dated"),
                 topic=clean_line(cell(position_at), private=True) or company,
                 tags=(company,),
                 since=since,
@@ -255,9 +258,9 @@ def read_linkedin(source: Source, *, name: str = "Connections.csv") -> Candidate
             "cell is too long or a quote is not closed): it may be damaged; export it again from LinkedIn.",
             field="csv",
         ) from None
-    found.notices.append("E-mail addresses and profile addresses in the file were not read.")
+    found.notices.append(messages.text("import.notice.no_addresses"))
     if undated:
-        found.notices.append(f"{undated} connection date(s) could not be read and were left empty.")
+        found.notices.append(messages.text("import.notice.undated", count=undated))
     return found.result()
 
 

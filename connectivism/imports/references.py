@@ -87,6 +87,7 @@ import re
 import warnings
 from collections.abc import Iterator
 
+from connectivism import messages
 from connectivism.errors import FileTooLargeError, MalformedFileError
 from connectivism.formats._safety import Source, decode_text, read_source
 from connectivism.imports import READERS
@@ -284,9 +285,9 @@ def read_bibtex(source: Source, *, threshold: int = DEFAULT_THRESHOLD, name: str
         )
     notices: list[str] = []
     if failed:
-        notices.append(f"{failed} part(s) of the file could not be read as BibTeX entries and were skipped.")
+        notices.append(messages.text("import.notice.failed_blocks", count=failed))
     if others:
-        notices.append(f"{others} entries end their authors with 'and others'; those authors are unknown.")
+        notices.append(messages.text("import.notice.and_others", count=others))
     return _candidates("bibtex", references, threshold, notices)
 
 
