@@ -236,6 +236,8 @@ def test_every_reader_has_a_label_and_they_come_in_order(session):
     labels = dict((key, label) for label, key in panel.reader.options)
     assert all(label != key for key, label in labels.items()), "a reader without a catalogue label"
     assert "LinkedIn" in labels["linkedin"]
+    panel.show(READERS["linkedin"](DATA / "linkedin-connections-2026.csv"))
+    assert [choice.select.rows for choice in panel.groups] == [2, 2, 2, 2, 2]  # a list, even for one person
     assert all(tool in labels["bibtex"] for tool in ("BibTeX", "Zotero", "Mendeley", "EndNote"))
     assert all(tool in labels["ris"] for tool in ("RIS", "Zotero", "Mendeley", "EndNote"))
 

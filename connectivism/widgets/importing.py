@@ -101,7 +101,9 @@ class GroupChoice:
             value=kind if kind in OTHER_KINDS else "person",
             description=text("import.group.kind"),
         )
-        self.select = W.SelectMultiple(rows=min(len(candidates), 8), layout=W.Layout(width="auto", min_width="24em"))
+        # at least two rows: a list of one row looks like a drop-down in browsers (LinkedIn's years, a library's groups)
+        rows = max(2, min(len(candidates), 8))
+        self.select = W.SelectMultiple(rows=rows, layout=W.Layout(width="auto", min_width="24em"))
         self._labels: tuple = ()
         self.box = W.VBox([self.heading, W.HBox([self.select, self.kind], layout=W.Layout(flex_flow="row wrap"))])
 
