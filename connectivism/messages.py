@@ -309,6 +309,10 @@ _EN: dict[str, str] = {
     # --- imports from other tools (connectivism.imports): notices about a file ------------
     "import.notice.repeated": "Entries that repeat a name read before, merged into it: {count}.",
     "import.notice.unnamed": "Entries without a name, skipped: {count}.",
+    "import.notice.cleaned": (
+        "Names, groups, topics or tags cleaned to what a network accepts (invisible or control characters "
+        "removed, text too long cut with “…”, addresses left out): {count}."
+    ),
     "import.notice.left_out": "The file holds more than {most} candidates; the rest were left out: {count}.",
     "import.notice.skipped_ties": "Ties skipped (to a node that is not a candidate, or to itself): {count}.",
     "import.notice.not_feeds": "Outlines that are neither a feed nor a folder, skipped: {count}.",

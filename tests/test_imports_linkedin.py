@@ -144,6 +144,10 @@ def test_names_the_network_would_refuse_are_cleaned_or_skipped_not_raised():
     assert names[0] == "Evil One" and names[2] == "Ok Name" and len(names) == 3
     assert len(names[1]) == 200 and names[1].endswith("…")
     assert any("without a name, skipped: 2" in notice for notice in found.notices)
+    assert any(
+        notice.startswith("Names, groups, topics or tags cleaned") and notice.endswith(": 2.")
+        for notice in found.notices
+    )
 
 
 def test_another_csv_file_is_refused_with_the_package_s_error():

@@ -74,9 +74,11 @@ class Collector:
     'Open Ed Weekly'
     >>> found.add("\\u200b", "resource") is None  # nothing visible: skipped
     True
+    >>> found.add("Ed\\u202e Tech", "resource")  # a bidirectional control: removed, counted
+    'Ed Tech'
     >>> result = found.result()
     >>> [c.name for c in result.candidates], len(result.notices)
-    (['Open Ed Weekly'], 2)
+    (['Open Ed Weekly', 'Ed Tech'], 3)
     """
 
     def __init__(self, source: str, *, private: bool = False, widen: bool = True) -> None:
@@ -88,6 +90,7 @@ class Collector:
         self._ties: dict[frozenset[str], CandidateTie] = {}
         self.repeated = 0
         self.unnamed = 0
+        self.cleaned = 0
         self.left_out = 0
         self.skipped_ties = 0
         self.notices: list[str] = []
@@ -123,6 +126,7 @@ class Collector:
         if not key:
             self.unnamed += 1
             return None
+        display = self._counted(name, display)
         known = self._candidates.get(key)
         if known is not None:
             self.repeated += 1
@@ -132,8 +136,8 @@ class Collector:
         self._candidates[key] = Candidate(
             display,
             kind,
-            group=clean_line(group, private=self.private),
-            topic=clean_line(topic, private=self.private),
+            group=self._counted(group, clean_line(group, private=self.private)),
+            topic=self._counted(topic, clean_line(topic, private=self.private)),
             tags=self._tags(tags),
             since=since,
             last_contact=last_contact,
@@ -142,7 +146,15 @@ class Collector:
         )
         return display
 
+    def _counted(self, value: str, cleaned: str) -> str:
+        """`cleaned`, counted in a notice if cleaning changed more than spaces in `value`."""
+        if cleaned != value and cleaned != " ".join(value.split()):
+            self.cleaned += 1
+        return cleaned
+
     def _tags(self, tags: tuple[str, ...]) -> tuple[str, ...]:
+        for tag in tags:
+            self._counted(tag, clean_tag(tag, private=self.private))
         return _tags(tags, self.private)
 
     def tie(self, a: str, b: str, *, strength: int | None = None, since=None, last_contact=None) -> None:
@@ -172,6 +184,8 @@ class Collector:
             notices.append(text("import.notice.repeated", count=self.repeated))
         if self.unnamed:
             notices.append(text("import.notice.unnamed", count=self.unnamed))
+        if self.cleaned:
+            notices.append(text("import.notice.cleaned", count=self.cleaned))
         if self.left_out:
             notices.append(text("import.notice.left_out", count=self.left_out, most=MAX_CANDIDATES))
         if self.skipped_ties:
