@@ -57,12 +57,11 @@ PAGE = """<!DOCTYPE html>
 
 
 def _vendor() -> Path:
-    """The folder of the vendored widget scripts (this checkout's, else the main checkout's)."""
-    for root in (ROOT, Path("/work/main")):
-        folder = root / "_vendor" / "jupyter-widgets"
-        if (folder / "embed-amd.js").is_file():
-            return folder
-    raise SystemExit("_vendor/jupyter-widgets/embed-amd.js not found: run `python tools/vendor.py` first")
+    """The folder of the vendored widget scripts (``tools/vendor.py`` fetches them)."""
+    folder = ROOT / "_vendor" / "jupyter-widgets"
+    if not (folder / "embed-amd.js").is_file():
+        raise SystemExit(f"{folder / 'embed-amd.js'} not found: run `python tools/vendor.py` first")
+    return folder
 
 
 def _upload(panel, path: Path) -> None:
