@@ -309,6 +309,10 @@ _EN: dict[str, str] = {
     # --- imports from other tools (connectivism.imports): notices about a file ------------
     "import.notice.repeated": "Entries that repeat a name read before, merged into it: {count}.",
     "import.notice.unnamed": "Entries without a name, skipped: {count}.",
+    "import.notice.cleaned": (
+        "Names, groups, topics or tags cleaned to what a network accepts (invisible or control characters "
+        "removed, text too long cut with “…”, addresses left out): {count}."
+    ),
     "import.notice.left_out": "The file holds more than {most} candidates; the rest were left out: {count}.",
     "import.notice.skipped_ties": "Ties skipped (to a node that is not a candidate, or to itself): {count}.",
     "import.notice.not_feeds": "Outlines that are neither a feed nor a folder, skipped: {count}.",
@@ -318,6 +322,20 @@ _EN: dict[str, str] = {
     ),
     "import.notice.hyperedges": "Hyperedges skipped (a tie joins two nodes): {count}.",
     "import.group.servers": "Servers",
+    "import.group.authors": "Authors you cite",
+    "import.group.organisations": "Organisations you cite",
+    "import.group.venues": "Journals and venues",
+    "import.group.connected": "Connected in {year}",
+    "import.group.not_dated": "Connection date not given",
+    "import.notice.no_addresses": "E-mail addresses and profile addresses in the file were not read.",
+    "import.notice.no_links": "Addresses (url, doi) in the file were not read.",
+    "import.notice.undated": "{count} connection date(s) could not be read and were left empty.",
+    "import.notice.below_threshold": (
+        "{count} author(s), organisation(s) or venue(s) appear in fewer than {threshold} entries and were "
+        "left out: lower the threshold to see them."
+    ),
+    "import.notice.failed_blocks": "{count} part(s) of the file could not be read as BibTeX entries and were skipped.",
+    "import.notice.and_others": "{count} entries end their authors with 'and others'; those authors are unknown.",
 }
 
 #: Message tables by language code. Every language has the same keys as "en".

@@ -74,6 +74,11 @@ ALLOWED = {
     ("selfcheck/_feedback.py", "keep going"): "a status id; shown through the catalogue",
     ("selfcheck/_network_checks.py", "next_source topic"): "the name of a field of the answer, shown as code",
     ("imports/mastodon.py", "Account address"): "the header of the column Mastodon writes, matched in files",
+    ("imports/linkedin.py", "first name"): "a column header LinkedIn writes, matched in files",
+    ("imports/linkedin.py", "last name"): "a column header LinkedIn writes, matched in files",
+    ("imports/linkedin.py", "connected on"): "a column header LinkedIn writes, matched in files",
+    ("imports/references.py", "et al."): "how an RIS file writes unknown authors, matched in files",
+    ("imports/references.py", "et al"): "how an RIS file writes unknown authors, matched in files",
 }
 
 _TAG = re.compile(r"<[^<>]*(?:>|$)|^[^<>]*>")

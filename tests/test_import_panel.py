@@ -10,6 +10,7 @@ handful of panel actions, read by the measures and the suggestions.
 from __future__ import annotations
 
 import datetime
+import html
 from pathlib import Path
 
 import pytest
@@ -223,3 +224,84 @@ def test_groups_start_selected_up_to_the_open_limit(session, limit):
     panel = ImportPanel(session, Changes())
     panel.show(Candidates("opml", tuple(Candidate(f"F{i}", "resource", "G") for i in range(limit))))
     assert len(panel.chosen()) == (limit if limit <= OPEN_LIMIT else 0)
+
+
+# --- the readers of issue 31 in the panel ----------------------------------------------------
+
+
+def test_every_reader_has_a_label_and_they_come_in_order(session):
+    panel = ImportPanel(session, Changes())
+    keys = [key for _, key in panel.reader.options]
+    assert keys == ["opml", "mastodon", "bookmarks", "drawn", "linkedin", "bibtex", "ris"] == list(READERS)
+    labels = dict((key, label) for label, key in panel.reader.options)
+    assert all(label != key for key, label in labels.items()), "a reader without a catalogue label"
+    assert "LinkedIn" in labels["linkedin"]
+    panel.show(READERS["linkedin"](DATA / "linkedin-connections-2026.csv"))
+    assert [choice.select.rows for choice in panel.groups] == [2, 2, 2, 2, 2]  # a list, even for one person
+    assert all(tool in labels["bibtex"] for tool in ("BibTeX", "Zotero", "Mendeley", "EndNote"))
+    assert all(tool in labels["ris"] for tool in ("RIS", "Zotero", "Mendeley", "EndNote"))
+
+
+def test_the_threshold_is_shown_for_reference_libraries_only_and_reads_the_file_again(session):
+    panel = ImportPanel(session, Changes())
+    shown = {}
+    for key in READERS:
+        panel.reader.value = key
+        shown[key] = panel.threshold.layout.display != "none"
+    assert [key for key, visible in shown.items() if visible] == ["bibtex", "ris"]
+    assert panel.threshold.description.startswith("List authors and journals cited in at least")
+    assert (panel.threshold.min, panel.threshold.value) == (1, 2)
+
+    panel.reader.value = "bibtex"
+    upload(panel.upload, "zotero-7.bib", (DATA / "zotero-7.bib").read_bytes())
+    assert panel.read_upload()
+    at_two = [c.name for c in panel.found.candidates]
+    assert at_two == [c.name for c in READERS["bibtex"](DATA / "zotero-7.bib", threshold=2).candidates]
+    panel.threshold.value = 1  # the file is read again, with more authors
+    at_one = [c.name for c in panel.found.candidates]
+    assert set(at_two) < set(at_one) and "Jörg Müller" in at_one
+    assert panel.file_name == "zotero-7.bib" and panel.groups
+    panel.threshold.value = 4  # no one is cited in four entries: nothing to add, said
+    assert panel.found.candidates == () and panel.add_button.disabled
+    assert "lower the threshold" in panel.message.value
+
+    panel.reader.value = "ris"
+    panel.threshold.value = 1
+    upload(panel.upload, "mendeley-1.19.ris", (DATA / "mendeley-1.19.ris").read_bytes())
+    assert panel.read_upload() and panel.found.source == "ris" and panel.found.candidates
+
+    panel.reader.value = "opml"  # a file of a reader without a threshold is not read again
+    upload(panel.upload, "feeds.opml", (DATA / "netnewswire-6.1.opml").read_bytes())
+    assert panel.read_upload()
+    before = panel.found
+    panel.threshold.value = 3
+    assert panel.found is before
+
+
+@pytest.mark.parametrize(
+    "chosen, path, looks",
+    [
+        ("mastodon", "linkedin-connections-2026.csv", "linkedin"),
+        ("mastodon", "linkedin-connections-2019-no-notes.csv", "linkedin"),
+        ("linkedin", "mastodon-4.2-following_accounts.csv", "mastodon"),
+        ("linkedin", "mastodon-2.9-following_accounts.csv", "mastodon"),
+    ],
+)
+def test_a_csv_export_read_as_the_other_says_which_export_it_looks_like(session, chosen, path, looks):
+    from connectivism.widgets.importing import reader_label
+
+    panel = ImportPanel(session, Changes())
+    panel.reader.value = chosen
+    upload(panel.upload, path, (DATA / path).read_bytes())
+    assert not panel.read_upload()
+    message = panel.message.value
+    assert "looks like" in message and html.escape(reader_label(looks)) in message
+    assert panel.found is None and len(session.network) == 1
+
+
+def test_a_csv_of_neither_export_gets_the_reader_s_own_error(session):
+    panel = ImportPanel(session, Changes())
+    panel.reader.value = "mastodon"
+    upload(panel.upload, "nodes.csv", b"name,kind\nKim,me\n")
+    assert not panel.read_upload()
+    assert "looks like" not in panel.message.value and "Account address" in panel.message.value

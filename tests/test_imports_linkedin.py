@@ -22,7 +22,8 @@ from timed import within
 from connectivism.errors import EncodingError, FileFormatError, FileTooLargeError, MalformedFileError
 from connectivism.formats import MAX_FILE_BYTES, to_json
 from connectivism.imports import READERS, Candidates
-from connectivism.imports.linkedin import MAX_CONNECTIONS, read_linkedin
+from connectivism.imports._reading import MAX_CANDIDATES
+from connectivism.imports.linkedin import read_linkedin
 from connectivism.network import LearningNetwork
 
 DATA = Path(__file__).parent / "data" / "imports"
@@ -65,9 +66,9 @@ def test_the_2026_export_with_its_notes_lines_is_read():
     assert (by_name["Priya Raman"].topic, by_name["Priya Raman"].tags) == ("", ())
     # a single-digit day
     assert by_name["Lucía García-Pérez"].since == datetime.date(2017, 9, 7)
-    # the nameless row is skipped, the repeated name merged (first row kept), both said
-    assert any("1 row(s) without a usable name" in notice for notice in found.notices)
-    assert any("1 repeated name(s)" in notice for notice in found.notices)
+    # the nameless row is skipped, the repeated name merged into the first, both said (as every reader says it)
+    assert any("without a name, skipped: 1" in notice for notice in found.notices)
+    assert any("repeat a name read before, merged into it: 1" in notice for notice in found.notices)
     assert [g for g in found.groups()] == [
         "Connected in 2026",
         "Connected in 2025",
@@ -127,11 +128,26 @@ def test_unreadable_dates_are_left_empty_and_counted():
     assert any("1 connection date(s)" in notice for notice in found.notices)
 
 
-def test_names_the_network_would_refuse_are_skipped_not_raised():
-    text = HEADER + "Ev\u202eil,One,,,,,1 Jan 2020\n" + "x" * 150 + "," + "y" * 100 + ",,,,,1 Jan 2020\nOk,Name,,,,,\n"
+def test_names_the_network_would_refuse_are_cleaned_or_skipped_not_raised():
+    # the imports' one policy (connectivism.imports._clean): a bidirectional control is removed, a name
+    # too long is cut with "…"; a name with nothing visible left, or holding an address, is skipped
+    text = (
+        HEADER
+        + "Ev\u202eil,One,,,,,1 Jan 2020\n"
+        + "x" * 150
+        + ","
+        + "y" * 100
+        + ",,,,,1 Jan 2020\nOk,Name,,,,,\n\u200b,\u200b,,,,,\nada@example.org,,,,,,\n"
+    )
     found = read_linkedin(text.encode())
-    assert [c.name for c in found.candidates] == ["Ok Name"]
-    assert any("2 row(s)" in notice for notice in found.notices)
+    names = [c.name for c in found.candidates]
+    assert names[0] == "Evil One" and names[2] == "Ok Name" and len(names) == 3
+    assert len(names[1]) == 200 and names[1].endswith("…")
+    assert any("without a name, skipped: 2" in notice for notice in found.notices)
+    assert any(
+        notice.startswith("Names, groups, topics or tags cleaned") and notice.endswith(": 2.")
+        for notice in found.notices
+    )
 
 
 def test_another_csv_file_is_refused_with_the_package_s_error():
@@ -146,10 +162,12 @@ def test_a_file_in_another_encoding_is_refused():
         read_linkedin((HEADER + "Jos\xe9,Mart\xed,,,,,1 Jan 2020\n").encode("cp1252"))
 
 
-def test_more_rows_than_linkedin_allows_are_refused():
-    rows = "".join(f"P{i},Q,,,,,1 Jan 2020\n" for i in range(MAX_CONNECTIONS + 1))
-    with pytest.raises(FileTooLargeError):
-        read_linkedin((HEADER + rows).encode())
+def test_rows_past_the_candidate_limit_are_left_out_with_a_notice():
+    # one limit for every reader (MAX_CANDIDATES); LinkedIn's 30,000 connections are no longer refused
+    rows = "".join(f"P{i},Q,,,,,1 Jan 2020\n" for i in range(MAX_CANDIDATES + 3))
+    found = read_linkedin((HEADER + rows).encode())
+    assert len(found.candidates) == MAX_CANDIDATES
+    assert any("the rest were left out: 3" in notice for notice in found.notices)
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_read():

@@ -45,6 +45,24 @@ def test_every_screenshot_the_page_shows_exists(path):
     assert image.read_bytes()[:8] == PNG_MAGIC
 
 
+@pytest.mark.parametrize("path", [p for p in FIGURE.findall(TEXT) if p.startswith("images/imports/")] or ["(none)"])
+def test_the_panel_screenshots_are_real_screenshots_not_placeholders(path):
+    # made by tools/import_screenshots.py, which marks them; a placeholder (a flat grey card with a red
+    # frame and a line of text) fails on the marker, the white page, the button and the colours
+    from PIL import Image
+
+    with Image.open(PAGE.parent / path) as image:
+        assert image.text.get("Source") == "tools/import_screenshots.py", f"{path}: not made by the screenshot tool"
+        width, height = image.size
+        pixels = image.convert("RGB")
+    assert width >= 800 and height >= 600, f"{path}: {width}x{height} is too small for the whole panel"
+    colours = {colour: count for count, colour in pixels.getcolors(width * height)}
+    assert colours.get((255, 255, 255), 0) > 0.5 * width * height, f"{path}: not the panel on a white page"
+    assert colours.get((33, 150, 243), 0) > 500, f"{path}: the panel's blue 'Add the selected' button is missing"
+    assert colours.get((176, 0, 32), 0) < 0.01 * width * height, f"{path}: the placeholder's red frame"
+    assert len(colours) > 200, f"{path}: too few colours for a screenshot of text and controls"
+
+
 def test_the_page_shows_the_panel_for_feeds_connections_and_references():
     shown = {p.rsplit("/", 1)[-1] for p in FIGURE.findall(TEXT)}
     assert {"import-panel-feeds.png", "import-panel-linkedin.png", "import-panel-references.png"} <= shown

@@ -15,15 +15,18 @@ from dataclasses import dataclass, field
 
 from connectivism._names import match_key, normalise_name
 from connectivism.errors import InvalidFieldError
-from connectivism.imports._candidates import Candidate, Candidates
-from connectivism.imports._clean import Memo, clean_line, clean_name
+from connectivism.imports._candidates import Candidates
+from connectivism.imports._clean import Memo, clean_line
+from connectivism.imports._reading import Collector
+from connectivism.messages import text
 
 #: Longest name or venue whose LaTeX is decoded; longer ones lose only their braces.
 MAX_LATEX_LENGTH = 500
 #: Deepest brace nesting decoded as LaTeX; deeper text loses only its braces.
 MAX_LATEX_DEPTH = 8
 
-_PEOPLE, _ORGANISATIONS, _VENUES = "Authors you cite", "Organisations you cite", "Journals and venues"
+# the groups, as catalogue keys (the text is looked up when the candidates are made)
+_PEOPLE, _ORGANISATIONS, _VENUES = "import.group.authors", "import.group.organisations", "import.group.venues"
 _BRACE_OR_AND = re.compile(r"[{}]| and ", re.IGNORECASE)
 _BRACE_OR_COMMA = re.compile(r"[{},]")
 _BRACE_OR_SPACE = re.compile(r"[{} ]")
@@ -256,39 +259,31 @@ def _candidates(source: str, references: list[_Reference], threshold: int, notic
         if reference.venue:
             tally("v" + normal[reference.venue], reference.venue, "resource", _VENUES, index)
 
-    kept: list[Candidate] = []
+    found = Collector(source, private=True)
+    found.notices.extend(notices)
     below = 0
-    names: set[str] = set()
     group_order = {_PEOPLE: 0, _ORGANISATIONS: 1, _VENUES: 2}
-    for found in sorted(tallies.values(), key=lambda t: (group_order[t.group], t.order)):
-        count = len(found.entries)
+    for tallied in sorted(tallies.values(), key=lambda t: (group_order[t.group], t.order)):
+        count = len(tallied.entries)
         if count < threshold:
             below += 1
             continue
-        name = clean_name(found.name)
-        if name is None:
-            continue
-        if normalise_name(name) in names:  # an author and a journal of the same name: keep the first
-            continue
-        names.add(normalise_name(name))
         topic = ""
-        for keyword, _ in found.keywords.most_common(1):
+        for keyword, _ in tallied.keywords.most_common(1):
             topic = keyword
-        kept.append(Candidate(name=name, kind=found.kind, group=found.group, topic=topic, strength=min(count, 5)))
+        # an author and a journal of the same name: the first is kept (the Collector merges them)
+        found.add(tallied.name, tallied.kind, group=text(tallied.group), topic=topic, strength=min(count, 5))
     if below:
-        notices.append(
-            f"{below} author(s), organisation(s) or venue(s) appear in fewer than {threshold} "
-            "entries and were left out: lower the threshold to see them."
-        )
-    notices.append("Addresses (url, doi) in the file were not read.")
-    return Candidates(source, tuple(kept), (), tuple(notices))
+        found.notices.append(text("import.notice.below_threshold", count=below, threshold=threshold))
+    found.notices.append(text("import.notice.no_links"))
+    return found.result()
 
 
 def _keywords(text: str) -> list[str]:
     """Keywords from a ``keywords`` field or ``KW`` line: separated by ``,`` or ``;``; cleaned, repeats dropped."""
     found: dict[str, str] = {}
     for part in re.split(r"[,;]", text):
-        keyword = clean_line(_plain(part))
+        keyword = clean_line(_plain(part), private=True)
         if keyword:
             found.setdefault(normalise_name(keyword), keyword)
     return list(found.values())

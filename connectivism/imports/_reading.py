@@ -1,58 +1,34 @@
-"""What the readers of other tools' exports share: clean text, merge repeats, cap the count.
+"""What the readers of other tools' exports share: merge repeats, cap the count, say what was left out.
 
-Part of :mod:`connectivism.imports`. A file from another tool holds text the
-model would refuse (control characters, bidirectional controls, names longer
-than :data:`~connectivism.network.MAX_NAME_LENGTH`): the readers here do not
-refuse the file for that, they clean each value the way the learner would
-(invisible characters removed, long text cut) so that every
-:class:`~connectivism.imports.Candidate` can be added as it is, and say in a
-notice how many values they changed or skipped.
+Part of :mod:`connectivism.imports`. Every reader gathers its candidates in a
+:class:`Collector`, which cleans each value by the one policy of
+:mod:`connectivism.imports._clean` (clean what can be cleaned, drop what
+cannot) so that every :class:`~connectivism.imports.Candidate` can be added as
+it is, merges repeated names, keeps at most :data:`MAX_CANDIDATES` and says in
+a notice how many values it merged, dropped or left out.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
-import unicodedata
 
-from connectivism._limits import BIDI_CONTROLS, MAX_NAME_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TOPIC_LENGTH
-from connectivism._names import _clean_name
-from connectivism.errors import InvalidNameError
+from connectivism._limits import MAX_TAGS
 from connectivism.imports._candidates import Candidate, Candidates, CandidateTie
+from connectivism.imports._clean import clean_line, clean_name, clean_tag
 from connectivism.messages import text
 from connectivism.network import MAX_NODES, MAX_TIES, normalise_name
 
-__all__ = ["MAX_CANDIDATES", "Collector", "clean_line", "date_of_timestamp"]
+__all__ = ["MAX_CANDIDATES", "Collector", "date_of_timestamp"]
 
-#: Most candidates one file gives (five times the nodes a network can hold);
-#: the rest of a longer file is left out, with a notice.
+#: Most candidates one file gives, for every reader: five times the nodes a
+#: network can hold (:data:`~connectivism.network.MAX_NODES`), enough to choose
+#: from and few enough for the panel's lists; the rest of a longer file (a
+#: LinkedIn export of 30,000 connections, a library cited at threshold 1) is
+#: left out, with a notice, rather than refused.
 MAX_CANDIDATES = 5 * MAX_NODES
 #: Most ties between candidates one file gives.
 MAX_CANDIDATE_TIES = MAX_TIES
-
-
-def clean_line(value: str, limit: int) -> str:
-    """Return `value` as one line a name or topic may hold: cleaned, at most `limit` characters.
-
-    Control, surrogate and bidirectional control characters are removed,
-    runs of whitespace become one space, and longer text is cut with "…".
-
-    Examples
-    --------
-    >>> clean_line("  Open\\u202e  Ed\\x00 Weekly ", 200)
-    'Open Ed Weekly'
-    >>> clean_line("x" * 300, 10)
-    'xxxxxxxxx…'
-    """
-    if not value.isprintable():
-        value = "".join(
-            " " if ch.isspace() else ch
-            for ch in value
-            if ch.isspace()
-            or (unicodedata.category(ch) not in ("Cc", "Cs") and ch not in BIDI_CONTROLS and ch not in "\ufffe\uffff")
-        )
-    line = " ".join(value.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 def date_of_timestamp(value: str | None) -> datetime.date | None:
@@ -81,6 +57,13 @@ class Collector:
     ----------
     source : str
         The reader's key in :data:`connectivism.imports.READERS`.
+    private : bool, optional
+        Drop names, groups, topics and tags holding an e-mail or web address
+        (for files about people: see :mod:`connectivism.imports._clean`).
+    widen : bool, optional
+        A repeated name widens the first's dates and tags (default); with
+        ``False`` the first is kept as it is (rows that each say when one
+        tie began, such as LinkedIn's, where a repeat is a namesake).
 
     Examples
     --------
@@ -91,18 +74,23 @@ class Collector:
     'Open Ed Weekly'
     >>> found.add("\\u200b", "resource") is None  # nothing visible: skipped
     True
+    >>> found.add("Ed\\u202e Tech", "resource")  # a bidirectional control: removed, counted
+    'Ed Tech'
     >>> result = found.result()
     >>> [c.name for c in result.candidates], len(result.notices)
-    (['Open Ed Weekly'], 2)
+    (['Open Ed Weekly', 'Ed Tech'], 3)
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, *, private: bool = False, widen: bool = True) -> None:
         self.source = source
+        self.private = private
+        self.widen = widen
         self._candidates: dict[str, Candidate] = {}
         self._names: dict[str, str] = {}  # normalised name -> display name
         self._ties: dict[frozenset[str], CandidateTie] = {}
         self.repeated = 0
         self.unnamed = 0
+        self.cleaned = 0
         self.left_out = 0
         self.skipped_ties = 0
         self.notices: list[str] = []
@@ -133,33 +121,41 @@ class Collector:
         if self.full:
             self.left_out += 1
             return None
-        display = clean_line(name, MAX_NAME_LENGTH)
-        key = _key(display)
+        display = clean_name(name, private=self.private)
+        key = _key(display) if display is not None else ""
         if not key:
             self.unnamed += 1
             return None
+        display = self._counted(name, display)
         known = self._candidates.get(key)
         if known is not None:
             self.repeated += 1
-            self._candidates[key] = _widened(known, since, last_contact, tags)
+            if self.widen:
+                self._candidates[key] = _widened(known, since, last_contact, self._tags(tags))
             return known.name
-        try:
-            display = _clean_name(display)
-        except InvalidNameError:  # pragma: no cover - clean_line leaves nothing it refuses
-            self.unnamed += 1
-            return None
         self._candidates[key] = Candidate(
             display,
             kind,
-            group=clean_line(group, MAX_TOPIC_LENGTH),
-            topic=clean_line(topic, MAX_TOPIC_LENGTH),
-            tags=_tags(tags),
+            group=self._counted(group, clean_line(group, private=self.private)),
+            topic=self._counted(topic, clean_line(topic, private=self.private)),
+            tags=self._tags(tags),
             since=since,
             last_contact=last_contact,
             strength=strength,
             initiated_by=initiated_by,
         )
         return display
+
+    def _counted(self, value: str, cleaned: str) -> str:
+        """`cleaned`, counted in a notice if cleaning changed more than spaces in `value`."""
+        if cleaned != value and cleaned != " ".join(value.split()):
+            self.cleaned += 1
+        return cleaned
+
+    def _tags(self, tags: tuple[str, ...]) -> tuple[str, ...]:
+        for tag in tags:
+            self._counted(tag, clean_tag(tag, private=self.private))
+        return _tags(tags, self.private)
 
     def tie(self, a: str, b: str, *, strength: int | None = None, since=None, last_contact=None) -> None:
         """Collect a tie between two collected candidates (a repeat, or a tie to itself, is skipped)."""
@@ -188,6 +184,8 @@ class Collector:
             notices.append(text("import.notice.repeated", count=self.repeated))
         if self.unnamed:
             notices.append(text("import.notice.unnamed", count=self.unnamed))
+        if self.cleaned:
+            notices.append(text("import.notice.cleaned", count=self.cleaned))
         if self.left_out:
             notices.append(text("import.notice.left_out", count=self.left_out, most=MAX_CANDIDATES))
         if self.skipped_ties:
@@ -209,10 +207,10 @@ def _key(name: str) -> str:
     return " ".join(name.lower().split()) if name.isascii() else normalise_name(name)
 
 
-def _tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+def _tags(tags: tuple[str, ...], private: bool = False) -> tuple[str, ...]:
     cleaned: list[str] = []
     for tag in tags:
-        tag = clean_line(tag.replace("|", " "), MAX_TAG_LENGTH)
+        tag = clean_tag(tag, private=private)
         if tag and tag not in cleaned and len(cleaned) < MAX_TAGS:
             cleaned.append(tag)
     return tuple(cleaned)

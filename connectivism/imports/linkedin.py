@@ -28,8 +28,12 @@ What is read, exactly:
 
 ``URL`` and ``Email Address`` are never read, and a name, position or company
 that holds an e-mail or web address is dropped: the import keeps names,
-groups and dates only. Rows without a name are skipped, repeated names merged
-(the first row kept), and both counted in the notices.
+groups and dates only. Values are cleaned as every import cleans them
+(:mod:`connectivism.imports._clean`); rows without a usable name are
+skipped, repeated names merged into the first (its row kept), and
+rows past :data:`~connectivism.imports._reading.MAX_CANDIDATES` left out
+(LinkedIn allows 30,000 connections; a network holds 2,000 nodes), each
+counted in the notices.
 
 Examples
 --------
@@ -52,18 +56,16 @@ import datetime
 import io
 import re
 
-from connectivism._names import normalise_name
-from connectivism.errors import FileFormatError, FileTooLargeError, MalformedFileError
+from connectivism import messages
+from connectivism.errors import FileFormatError, MalformedFileError
 from connectivism.formats._csv_table import MAX_CSV_COLUMNS
 from connectivism.formats._safety import Source, decode_text, read_source
-from connectivism.imports import READERS
-from connectivism.imports._candidates import Candidate, Candidates
-from connectivism.imports._clean import Memo, clean_line, clean_name, clean_tag
+from connectivism.imports import READERS, SIGNS
+from connectivism.imports._candidates import Candidates
+from connectivism.imports._clean import clean_line
+from connectivism.imports._reading import Collector
 
-__all__ = ["read_linkedin", "MAX_CONNECTIONS", "HEADER_SEARCH_ROWS"]
-
-#: Most rows read: LinkedIn allows at most 30,000 connections.
-MAX_CONNECTIONS = 30_000
+__all__ = ["read_linkedin", "looks_like_connections", "HEADER_SEARCH_ROWS"]
 #: How many records at the start of the file may come before the header (LinkedIn's notes).
 HEADER_SEARCH_ROWS = 10
 
@@ -140,6 +142,39 @@ def _header(records, name: str) -> dict[str, int] | None:
     return None
 
 
+def _columns(text: str, name: str) -> tuple[dict[str, int], object] | None:
+    """The header's columns and the records after it, trying ``,`` then ``;``; ``None`` if no header."""
+    for delimiter in (",", ";"):
+        records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:
+            columns = _header(records, name)
+        except csv.Error:
+            columns = None
+        if columns is not None:
+            return columns, records
+    return None
+
+
+def looks_like_connections(data: bytes) -> bool:
+    """Whether the start of `data` has the structure of LinkedIn's ``Connections.csv`` (its header).
+
+    Reads at most the first 64 KB, never raises: for telling a learner which
+    export a file looks like when they picked another kind of file.
+
+    Examples
+    --------
+    >>> looks_like_connections(b"Notes:\\n\\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\\n")
+    True
+    >>> looks_like_connections(b"Account address,Show boosts\\n"), looks_like_connections(b"\\xff" * 10)
+    (False, False)
+    """
+    start = bytes(data[:65536]).decode("utf-8", errors="replace").lstrip("\ufeff")
+    try:
+        return _columns(start, "") is not None
+    except FileFormatError:  # a row of too many cells: not LinkedIn's
+        return False
+
+
 def read_linkedin(source: Source, *, name: str = "Connections.csv") -> Candidates:
     """Read LinkedIn's ``Connections.csv`` into candidates: people, with the date each tie began.
 
@@ -160,8 +195,7 @@ def read_linkedin(source: Source, *, name: str = "Connections.csv") -> Candidate
     Raises
     ------
     FileTooLargeError
-        If the file is larger than 5 MB or has more than
-        :data:`MAX_CONNECTIONS` rows.
+        If the file is larger than 5 MB.
     EncodingError
         If the file is not UTF-8 text.
     MalformedFileError
@@ -178,82 +212,57 @@ def read_linkedin(source: Source, *, name: str = "Connections.csv") -> Candidate
     """
     data, name = read_source(source, name=name)
     text = decode_text(data, name, spreadsheet=True)
-    for delimiter in (",", ";"):
-        records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        try:
-            columns = _header(records, name)
-        except csv.Error:
-            columns = None
-        if columns is not None:
-            break
-    else:
+    found_header = _columns(text, name)
+    if found_header is None:
         raise FileFormatError(
             f"The file '{name}' is not LinkedIn's Connections.csv: no row near its start has the "
             "columns 'First Name', 'Last Name' and 'Connected On'. Check that you picked "
             "Connections.csv from the folder LinkedIn's data export gives you.",
             field="header",
         )
-    found: list[Candidate] = []
-    seen: set[str] = set()
-    skipped = repeated = undated = 0
+    columns, records = found_header
+    found = Collector("linkedin", private=True, widen=False)
+    undated = 0
     first, last, since_at = columns[_FIRST], columns[_LAST], columns[_SINCE]
     company_at, position_at = columns.get(_COMPANY), columns.get(_POSITION)
     rows = 0
-    companies, positions, tags = Memo(clean_line), Memo(clean_line), Memo(clean_tag)
     try:
         for row in records:
             if not any(cell.strip() for cell in row):
                 continue
             rows += 1
-            if rows > MAX_CONNECTIONS:
-                raise FileTooLargeError(
-                    f"The file '{name}' has more than {MAX_CONNECTIONS:,} rows, more connections than "
-                    "LinkedIn allows, so it was not read: check that you picked Connections.csv.",
-                    field="rows",
-                    value=rows,
-                )
+            if found.full:  # the rest is left out, and counted
+                found.left_out += 1
+                continue
 
             def cell(index: int | None, row=row) -> str:
                 return row[index] if index is not None and index < len(row) else ""
 
-            full = clean_name(f"{cell(first)} {cell(last)}")
-            if full is None:
-                skipped += 1
-                continue
-            key = normalise_name(full)
-            if key in seen:
-                repeated += 1
-                continue
-            seen.add(key)
             since = _date(cell(since_at))
-            if since is None:
-                undated += 1
-            company = companies[cell(company_at)]
-            tag = tags[company]
-            found.append(
-                Candidate(
-                    name=full,
-                    kind="person",
-                    group=f"Connected in {since.year}" if since else "Connection date not given",
-                    topic=positions[cell(position_at)] or company,
-                    tags=(tag,) if tag else (),
-                    since=since,
-                )
+            company = cell(company_at)
+            named = found.add(
+                f"{cell(first)} {cell(last)}",
+                "person",
+                group=messages.text("import.group.connected", year=since.year)
+                if since
+                else messages.text("import.group.not_dated"),
+                topic=clean_line(cell(position_at), private=True) or company,
+                tags=(company,),
+                since=since,
             )
+            if named is not None and since is None:
+                undated += 1
     except csv.Error as error:
         raise MalformedFileError(
             f"The file '{name}' could not be read as CSV after row {rows} ({type(error).__name__}: a "
             "cell is too long or a quote is not closed): it may be damaged; export it again from LinkedIn.",
             field="csv",
         ) from None
-    notices = ["E-mail addresses and profile addresses in the file were not read."]
-    if skipped:
-        notices.append(f"{skipped} row(s) without a usable name were skipped.")
-    if repeated:
-        notices.append(f"{repeated} repeated name(s) were merged with the first row of that name.")
+    found.notices.append(messages.text("import.notice.no_addresses"))
     if undated:
-        notices.append(f"{undated} connection date(s) could not be read and were left empty.")
-    return Candidates("linkedin", tuple(found), (), tuple(notices))
+        found.notices.append(messages.text("import.notice.undated", count=undated))
+    return found.result()
 
 
 READERS["linkedin"] = read_linkedin
+SIGNS["linkedin"] = looks_like_connections

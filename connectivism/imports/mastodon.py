@@ -30,12 +30,12 @@ import re
 from connectivism.errors import FileFormatError
 from connectivism.formats._csv_table import MAX_CSV_COLUMNS, _records
 from connectivism.formats._safety import Source, decode_text, read_source
-from connectivism.imports import READERS
+from connectivism.imports import READERS, SIGNS
 from connectivism.imports._candidates import Candidates
 from connectivism.imports._reading import Collector
 from connectivism.messages import text
 
-__all__ = ["read_mastodon_follows", "ACCOUNT_COLUMN"]
+__all__ = ["read_mastodon_follows", "looks_like_follows", "ACCOUNT_COLUMN"]
 
 _DEFAULT_NAME = "following_accounts.csv"
 #: The first column of the header row Mastodon writes.
@@ -56,6 +56,24 @@ def _account(cell: str) -> tuple[str, str] | None:
     if not all(_LABEL.fullmatch(label) for label in labels):
         return None
     return user, server.lower()
+
+
+def looks_like_follows(data: bytes) -> bool:
+    """Whether the first row of `data` is that of Mastodon's follows list (its header, or an account).
+
+    Reads the first line only, never raises: for telling a learner which
+    export a file looks like when they picked another kind of file.
+
+    Examples
+    --------
+    >>> looks_like_follows(b"Account address,Show boosts\\nGargron@mastodon.social,true\\n")
+    True
+    >>> looks_like_follows(b"First Name,Last Name,Connected On\\n"), looks_like_follows(b"")
+    (False, False)
+    """
+    first = bytes(data[:4096]).decode("utf-8", errors="replace").lstrip("\ufeff").partition("\n")[0]
+    cell = first.partition(",")[0].strip().strip('"').strip()
+    return cell == ACCOUNT_COLUMN or _account(cell) is not None
 
 
 def read_mastodon_follows(source: Source, *, name: str | None = None) -> Candidates:
@@ -143,3 +161,4 @@ def read_mastodon_follows(source: Source, *, name: str | None = None) -> Candida
 
 
 READERS["mastodon"] = read_mastodon_follows
+SIGNS["mastodon"] = looks_like_follows

@@ -87,6 +87,7 @@ import re
 import warnings
 from collections.abc import Iterator
 
+from connectivism import messages
 from connectivism.errors import FileTooLargeError, MalformedFileError
 from connectivism.formats._safety import Source, decode_text, read_source
 from connectivism.imports import READERS
@@ -246,7 +247,7 @@ def read_bibtex(source: Source, *, threshold: int = DEFAULT_THRESHOLD, name: str
             if isinstance(string.key, str):
                 strings[string.key.casefold()] = _field_text(string.value, {})
         latex = _Latex()
-        venues = Memo(lambda text: clean_name(latex(text)))
+        venues = Memo(lambda text: clean_name(latex(text), private=True))
         keywords = Memo(_keywords)
         references: list[_Reference] = []
         others = 0
@@ -261,7 +262,7 @@ def read_bibtex(source: Source, *, threshold: int = DEFAULT_THRESHOLD, name: str
                 if raw.casefold() == "others":
                     others += 1
                 elif _wholly_braced(raw):
-                    organisation = clean_name(latex(raw[1:-1]))
+                    organisation = clean_name(latex(raw[1:-1]), private=True)
                     if organisation:
                         reference.organisations.append(organisation)
                 else:
@@ -284,9 +285,9 @@ def read_bibtex(source: Source, *, threshold: int = DEFAULT_THRESHOLD, name: str
         )
     notices: list[str] = []
     if failed:
-        notices.append(f"{failed} part(s) of the file could not be read as BibTeX entries and were skipped.")
+        notices.append(messages.text("import.notice.failed_blocks", count=failed))
     if others:
-        notices.append(f"{others} entries end their authors with 'and others'; those authors are unknown.")
+        notices.append(messages.text("import.notice.and_others", count=others))
     return _candidates("bibtex", references, threshold, notices)
 
 
@@ -296,7 +297,7 @@ def read_bibtex(source: Source, *, threshold: int = DEFAULT_THRESHOLD, name: str
 def _ris_references(records: list[dict]) -> list[_Reference]:
     """What each RIS record (as rispy gives it) says that the import uses."""
     latex = _Latex()
-    venues = Memo(lambda text: clean_name(latex(text)))
+    venues = Memo(lambda text: clean_name(latex(text), private=True))
     keyword_lists = Memo(_keywords)
     references: list[_Reference] = []
     for record in records:

@@ -12,6 +12,13 @@ marked, and merged into it when added. "Add the selected" adds them with
 addition that would pass the network's limits is refused with nothing added,
 saying how many to deselect.
 
+Readers that take a ``threshold`` (the reference libraries: authors and
+journals cited in at least that many entries) get a slider, shown only while
+such a reader is chosen; moving it reads the last file again. A file that
+the chosen reader refuses but that has another export's header structure
+(:data:`connectivism.imports.SIGNS`: a LinkedIn CSV read as Mastodon's, or
+the other way round) is refused saying which export it looks like.
+
 The panel can be made and driven alone::
 
     panel = ImportPanel(session, changed=lambda: None)            # every registered reader
@@ -27,22 +34,41 @@ by the kernel (the browser's, in the browser edition) and sent nowhere.
 from __future__ import annotations
 
 import html
+import inspect
 from collections import Counter
 from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
 
-from connectivism.errors import NetworkError, SelectionTooLargeError
-from connectivism.imports import READERS, Candidate, Candidates, add_candidates
+from connectivism.errors import FileFormatError, NetworkError, SelectionTooLargeError
+from connectivism.imports import READERS, SIGNS, Candidate, Candidates, add_candidates
+from connectivism.imports.references import DEFAULT_THRESHOLD
 from connectivism.network import MAX_NODES, MAX_TIES, OTHER_KINDS, LearningNetwork, normalise_name
 from connectivism.session import EditSession
 from connectivism.widgets.messages import text
 from connectivism.widgets.panels import Panel, message_html
 
-__all__ = ["OPEN_LIMIT", "GroupChoice", "ImportPanel", "reader_label"]
+__all__ = ["OPEN_LIMIT", "MAX_THRESHOLD", "GroupChoice", "ImportPanel", "reader_label", "takes_threshold"]
 
 #: Groups with more candidates than this start unselected.
 OPEN_LIMIT = 25
+#: The highest threshold the slider offers (the lowest is 1: every author cited).
+MAX_THRESHOLD = 20
+
+
+def takes_threshold(reader: Callable[..., Candidates]) -> bool:
+    """Whether `reader` takes a keyword ``threshold`` (as the reference readers do).
+
+    Examples
+    --------
+    >>> from connectivism.imports import READERS
+    >>> [key for key, reader in READERS.items() if takes_threshold(reader)]
+    ['bibtex', 'ris']
+    """
+    try:
+        return "threshold" in inspect.signature(reader).parameters
+    except (TypeError, ValueError):  # a callable without a signature
+        return False
 
 
 def reader_label(key: str) -> str:
@@ -75,7 +101,9 @@ class GroupChoice:
             value=kind if kind in OTHER_KINDS else "person",
             description=text("import.group.kind"),
         )
-        self.select = W.SelectMultiple(rows=min(len(candidates), 8), layout=W.Layout(width="auto", min_width="24em"))
+        # at least two rows: a list of one row looks like a drop-down in browsers (LinkedIn's years, a library's groups)
+        rows = max(2, min(len(candidates), 8))
+        self.select = W.SelectMultiple(rows=rows, layout=W.Layout(width="auto", min_width="24em"))
         self._labels: tuple = ()
         self.box = W.VBox([self.heading, W.HBox([self.select, self.kind], layout=W.Layout(flex_flow="row wrap"))])
 
@@ -147,6 +175,16 @@ class ImportPanel(Panel):
             style={"description_width": "initial"},
             layout=W.Layout(width="auto"),
         )
+        self.threshold = W.IntSlider(
+            value=DEFAULT_THRESHOLD,
+            min=1,
+            max=MAX_THRESHOLD,
+            description=text("import.threshold"),
+            style={"description_width": "initial"},
+            layout=W.Layout(width="auto", min_width="32em"),
+        )
+        self.threshold.observe(lambda _: self._read_again(), names="value")
+        self.reader.observe(lambda _: self._show_threshold(), names="value")
         self.upload = W.FileUpload(multiple=False, description=text("import.upload"))
         self.read_button = W.Button(description=text("import.read"), icon="search")
         self.read_button.on_click(lambda _: self.read_upload())
@@ -157,10 +195,14 @@ class ImportPanel(Panel):
         self.found: Candidates | None = None
         self.file_name = ""
         self.groups: list[GroupChoice] = []
+        # the last file read by a reader that takes a threshold, read again when the threshold moves
+        self._last: tuple[str, bytes, str] | None = None
+        self._show_threshold()
         self.box = W.VBox(
             [
                 W.HTML(text("import.privacy.html")),
                 self.reader,
+                self.threshold,
                 W.HBox([self.upload, self.read_button], layout=W.Layout(flex_flow="row wrap")),
                 self.message,
                 self.found_html,
@@ -177,14 +219,51 @@ class ImportPanel(Panel):
             return False
         upload = files[0]
         try:
-            found = self.readers[self.reader.value](bytes(upload["content"]), name=upload["name"])
+            return self._read(self.reader.value, bytes(upload["content"]), upload["name"])
+        finally:
+            self.upload.value = ()
+
+    def _read(self, key: str, data: bytes, file_name: str) -> bool:
+        """Read `data` with the reader `key` (and the threshold, if it takes one) and show the candidates."""
+        reader = self.readers[key]
+        options = {"threshold": self.threshold.value} if takes_threshold(reader) else {}
+        self._last = None
+        try:
+            found = reader(data, name=file_name, **options)
+        except FileFormatError as err:
+            other = self._looks_like(key, data)
+            if other is None:
+                self.say("error", str(err))
+            else:
+                self.say(
+                    "error",
+                    text("import.looks_like", file=file_name, looks=reader_label(other), chosen=reader_label(key)),
+                )
+            return False
         except NetworkError as err:
             self.say("error", str(err))
             return False
-        finally:
-            self.upload.value = ()
-        self.show(found, upload["name"])
+        if options:
+            self._last = (key, data, file_name)
+        self.show(found, file_name)
         return True
+
+    def _looks_like(self, key: str, data: bytes) -> str | None:
+        """The key of another offered reader whose export `data` looks like (by its header), or None."""
+        for other, sign in SIGNS.items():
+            if other != key and other in self.readers and sign(data):
+                return other
+        return None
+
+    def _show_threshold(self) -> None:
+        """Show the threshold only while a reader that takes one is chosen."""
+        reader = self.readers.get(self.reader.value)
+        self.threshold.layout.display = "" if reader is not None and takes_threshold(reader) else "none"
+
+    def _read_again(self) -> None:
+        """The threshold moved: read the last file again, if it was read by a reader that takes one."""
+        if self._last is not None:
+            self._read(*self._last)
 
     def show(self, found: Candidates, file_name: str = "") -> None:
         """Show `found` by group, ready to choose from (replacing what was shown)."""

@@ -197,8 +197,9 @@ _EN: dict[str, str] = {
     "import.privacy.html": (
         "<p><b>Import from your tools.</b> Map your network from the tools you already use: a feed "
         "reader's subscriptions (OPML), the accounts you follow on Mastodon (CSV), your browser's "
-        "bookmarks (HTML), or a network you drew in yEd, Gephi or Cytoscape (GraphML). Choose the kind "
-        "of file, upload it, then choose what to add.</p>"
+        "bookmarks (HTML), a network you drew in yEd, Gephi or Cytoscape (GraphML), your LinkedIn "
+        "connections (CSV), or the authors and journals of your reference library (BibTeX or RIS, from "
+        "Zotero, Mendeley or EndNote). Choose the kind of file, upload it, then choose what to add.</p>"
         "<p><b>Your file stays here.</b> It is read where this notebook runs (in the browser edition: in "
         "your browser) and is sent nowhere. Only names, groups (folders, servers, sites) and dates are "
         "kept; the full addresses of your bookmarks are not, only their sites. The people you import are "
@@ -210,6 +211,14 @@ _EN: dict[str, str] = {
     "import.reader.mastodon": "Accounts you follow on Mastodon (following_accounts.csv)",
     "import.reader.bookmarks": "Browser bookmarks (bookmarks.html, from any browser)",
     "import.reader.drawn": "A network drawn in yEd, Gephi, Cytoscape or networkx (GraphML)",
+    "import.reader.linkedin": "Your LinkedIn connections (Connections.csv, from LinkedIn's data export)",
+    "import.reader.bibtex": "References in BibTeX (.bib, from Zotero, Mendeley, EndNote or JabRef)",
+    "import.reader.ris": "References in RIS (.ris, from Zotero, Mendeley or EndNote)",
+    "import.threshold": "List authors and journals cited in at least this many references:",
+    "import.looks_like": (
+        "'{file}' was not read: it looks like the kind of file “{looks}”, not “{chosen}”. Choose “{looks}” "
+        "under Kind of file and read it again."
+    ),
     "import.upload": "Choose file",
     "import.read": "Read the file",
     "import.choose_file": "Choose a file with the Choose file button first.",
