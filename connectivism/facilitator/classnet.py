@@ -23,6 +23,9 @@ Module              What
 ``measure``         the class core, communities, brokers, diversity, Downes'
                     properties, as typed values
 ``outputs``         the JSON document, the GraphML file, atomic writing
+``archive``         zips read as untrusted input, in memory; :func:`read_uploads`
+                    (a notebook's uploads) and :func:`read_path` (a folder or a
+                    zip: the command line), the same report either way
 ==================  ==================================================================
 
 Anonymity is the default: learners, people and submission file names become
@@ -52,6 +55,14 @@ Examples
 
 from __future__ import annotations
 
+from connectivism.facilitator.archive import (
+    MAX_ZIP_BYTES,
+    MAX_ZIP_MEMBERS,
+    MAX_ZIP_RATIO,
+    read_path,
+    read_uploads,
+    read_zip,
+)
 from connectivism.facilitator.keys import (
     KEY_BYTES,
     display_name,
@@ -96,6 +107,12 @@ __all__ = [
     "display_name",
     "read_submissions",
     "read_folder",
+    "read_path",
+    "read_uploads",
+    "read_zip",
+    "MAX_ZIP_MEMBERS",
+    "MAX_ZIP_BYTES",
+    "MAX_ZIP_RATIO",
     "merge",
     "class_document",
     "class_graphml",
