@@ -66,6 +66,7 @@ from connectivism.facilitator.archive import (
 from connectivism.facilitator.keys import (
     KEY_BYTES,
     display_name,
+    key_from_text,
     learner_identity,
     load_or_create_key,
     new_key,
@@ -76,7 +77,14 @@ from connectivism.facilitator.keys import (
 # BETWEENNESS_SAMPLE, LEARNER_KIND and _suffix are not in __all__ but stay importable from here
 from connectivism.facilitator.measure import BETWEENNESS_SAMPLE, LEARNER_KIND  # noqa: F401
 from connectivism.facilitator.merge import MERGED_KINDS, ClassNetwork, LearnerContribution, merge
-from connectivism.facilitator.outputs import OUTPUT_NAMES, check_out_dir, class_document, class_graphml, write_outputs
+from connectivism.facilitator.outputs import (
+    OUTPUT_NAMES,
+    check_out_dir,
+    class_document,
+    class_graphml,
+    output_texts,
+    write_outputs,
+)
 from connectivism.facilitator.submissions import (
     ACCEPTED_SUFFIXES,
     Rejection,
@@ -101,6 +109,7 @@ __all__ = [
     "ClassNetwork",
     "new_key",
     "read_key",
+    "key_from_text",
     "load_or_create_key",
     "pseudonym",
     "learner_identity",
@@ -116,6 +125,7 @@ __all__ = [
     "merge",
     "class_document",
     "class_graphml",
+    "output_texts",
     "check_out_dir",
     "write_outputs",
 ]
