@@ -265,3 +265,4 @@ def test_the_command_line_refuses_a_bad_zip_with_one_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr.decode().startswith("class-network: FOLDER: The file class.zip is not a zip that can be read")
     assert not (tmp_path / "out").exists()
+    assert not (tmp_path / "class-key.txt").exists()  # refused before the key is made

@@ -81,13 +81,16 @@ def _class_network(args: argparse.Namespace) -> int:
         )
     try:
         if zipped:
-            with open(folder, "rb"):
-                pass
+            with open(folder, "rb") as handle:
+                # a zip that cannot be opened is refused now, before the key is made
+                classnet.read_zip(handle.read(classnet.MAX_ZIP_BYTES + 1), name=os.fsencode(folder.name))
         else:
             with os.scandir(folder):
                 pass
     except OSError:
         return _bad("FOLDER", f"{_shown(folder)} cannot be read: give a folder or zip of learners' files you can read")
+    except FileFormatError as error:  # the kit's own message, naming only the zip
+        return _bad("FOLDER", str(error))
     as_of = args.as_of
     if as_of is None:
         as_of = datetime.date.today().isoformat()
@@ -143,7 +146,7 @@ def _class_network(args: argparse.Namespace) -> int:
         cls = classnet.merge(found, as_of=as_of)
         page = report.report_html(cls, title=args.title)
         paths = classnet.write_outputs(cls, out, html=page, folder=folder)
-    except FileFormatError as error:  # a zip that cannot be opened: the kit's own message, naming only the zip
+    except FileFormatError as error:  # the zip changed since it was checked: the kit's own message
         return _bad("FOLDER", str(error))
     except OSError as error:
         print(
