@@ -18,6 +18,8 @@ import time
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_classnet import _command
 
 from connectivism.errors import FileTooLargeError, MalformedFileError, UnsafeFileError
@@ -150,12 +152,39 @@ def test_a_member_longer_than_its_header_says_is_not_read_on(good):
     assert kinds(members) == {b"liar.json": Kind.MALFORMED}  # checksum of the first 100 bytes fails
 
 
+def test_an_encrypted_member_is_unreadable_and_the_others_are_read(good):
+    data = bytearray(make_zip([("locked.json", good[0][1]), good[1]]))
+    central = int.from_bytes(data[data.rfind(b"PK\x05\x06") + 16 :][:4], "little")
+    data[6] |= 1  # the first member's local header, then its central directory entry: "encrypted"
+    data[central + 8] |= 1
+    members = archive.read_zip(bytes(data))
+    assert kinds(members) == {b"locked.json": Kind.UNREADABLE}
+    assert [n for n, _ in members.files] == [good[1][0].encode()]
+
+
 def test_too_many_members_refuses_the_whole_zip_quickly():
     data = make_zip([(f"f{i}.json", b"") for i in range(archive.MAX_ZIP_MEMBERS + 1)])
     start = time.perf_counter()
     with pytest.raises(UnsafeFileError, match="more than 2000 files"):
         archive.read_zip(data, name="many.zip")
     assert time.perf_counter() - start < 10
+    # a zip that declares fewer members than its directory holds is still refused, once zipfile counts them
+    at = data.rfind(b"PK\x05\x06")
+    few = data[: at + 8] + (3).to_bytes(2, "little") * 2 + data[at + 12 :]
+    with pytest.raises(UnsafeFileError, match="more than 2000 files"):
+        archive.read_zip(few, name="many.zip")
+
+
+def test_a_directory_too_long_for_its_members_is_refused_before_it_is_read(monkeypatch):
+    data = make_zip([(f"{i}-" + "n" * 1100 + ".json", b"") for i in range(5)])
+    monkeypatch.setattr(archive, "MAX_ZIP_MEMBERS", 5)
+
+    def never(*args, **kwargs):
+        raise AssertionError("the directory was read")
+
+    monkeypatch.setattr(archive.zipfile, "ZipFile", never)
+    with pytest.raises(UnsafeFileError, match="more than 5 files"):
+        archive.read_zip(data, name="long.zip")
 
 
 def test_too_much_to_unpack_in_all_refuses_the_whole_zip(good, monkeypatch):
@@ -266,3 +295,17 @@ def test_the_command_line_refuses_a_bad_zip_with_one_line(tmp_path):
     assert result.stderr.decode().startswith("class-network: FOLDER: The file class.zip is not a zip that can be read")
     assert not (tmp_path / "out").exists()
     assert not (tmp_path / "class-key.txt").exists()  # refused before the key is made
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.integers(min_value=0), st.integers(0, 255)), min_size=1, max_size=8))
+def test_a_damaged_zip_gives_members_or_the_kits_error_never_another(good, edits):
+    data = bytearray(make_zip(good[:2]))
+    for at, value in edits:
+        data[at % len(data)] = value
+    try:
+        members = archive.read_zip(bytes(data), name="damaged.zip")
+    except (MalformedFileError, FileTooLargeError, UnsafeFileError):
+        return
+    assert all(isinstance(kind, Kind) for _, kind in members.skipped)
+    assert len(members.files) + len(members.skipped) <= 2 + len(edits)

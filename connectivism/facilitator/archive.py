@@ -5,9 +5,11 @@ input: a few kilobytes can unpack to gigabytes (a *zip bomb*), a member can be
 named ``../../.bashrc`` or be a link, and a zip can hold another zip. So
 :func:`read_zip`:
 
-* reads the zip's central directory first and refuses the whole zip if it has
-  more than :data:`MAX_ZIP_MEMBERS` members, or if the network files in it
-  would unpack to more than :data:`MAX_ZIP_BYTES` in all;
+* reads the zip's end record and central directory first and refuses the
+  whole zip if it has more than :data:`MAX_ZIP_MEMBERS` members (checked on
+  the end record, and the directory's size, before the directory is read), or
+  if the network files in it would unpack to more than :data:`MAX_ZIP_BYTES`
+  in all;
 * sets a member aside, with its :class:`~connectivism.facilitator.submissions.RejectionKind`,
   before unpacking it if its declared size is over the file limit
   (:data:`connectivism.formats.MAX_FILE_BYTES`) or it unpacks to more than
@@ -87,6 +89,10 @@ MAX_ZIP_BYTES = 100 * 1024 * 1024
 #: Most a member may unpack to, as a multiple of its packed size (the kit's files pack about 10 times).
 MAX_ZIP_RATIO = 100
 
+#: Most bytes of central directory per member (a member's entry is 46 bytes and its name, usually
+#: well under 200): bounds the directory read before any member is, whatever count the zip declares.
+_ENTRY_BYTES = 1024
+_END_RECORD = b"PK\x05\x06"
 _CHUNK = 64 * 1024
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _DRIVE = re.compile(rb"^[A-Za-z]:")
@@ -98,6 +104,19 @@ class ZipMembers:
 
     files: list[tuple[bytes, bytes]] = field(default_factory=list)
     skipped: list[tuple[bytes, RejectionKind]] = field(default_factory=list)
+
+
+def _declared_directory(data: bytes) -> tuple[int, int] | None:
+    """(members, bytes) of the central directory, as the zip's end record declares them; None if it has none.
+
+    Read from the last end record, as :mod:`zipfile` finds it, before
+    :mod:`zipfile` reads the directory into memory. A zip64 zip declares
+    0xFFFF members here, over any bound.
+    """
+    at = data.rfind(_END_RECORD, max(0, len(data) - 22 - 0xFFFF))
+    if at < 0 or len(data) - at < 22:
+        return None
+    return int.from_bytes(data[at + 10 : at + 12], "little"), int.from_bytes(data[at + 12 : at + 16], "little")
 
 
 def _is_zip_name(name: bytes) -> bool:
@@ -166,6 +185,13 @@ def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | Rejectio
     return bytes(out)
 
 
+def _too_many(shown: str) -> UnsafeFileError:
+    return UnsafeFileError(
+        f"The zip {shown} has more than {MAX_ZIP_MEMBERS} files (or a list of files too long for them), "
+        "so it was not opened: a class's zip holds one file or a few per learner."
+    )
+
+
 def read_zip(data: bytes, *, name: str | bytes = b"") -> ZipMembers:
     """The network files in a zip, read into memory within bounds; every other member set aside with its kind.
 
@@ -198,6 +224,9 @@ def read_zip(data: bytes, *, name: str | bytes = b"") -> ZipMembers:
             f"The zip {shown} is larger than {MAX_ZIP_BYTES // (1024 * 1024)} MB, so it was not opened: "
             "a class's network files are usually a few megabytes; check that you picked the right file."
         )
+    declared = _declared_directory(data)
+    if declared is not None and (declared[0] > MAX_ZIP_MEMBERS or declared[1] > MAX_ZIP_MEMBERS * _ENTRY_BYTES):
+        raise _too_many(shown)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError, UnicodeDecodeError, ValueError, OSError):
@@ -208,10 +237,7 @@ def read_zip(data: bytes, *, name: str | bytes = b"") -> ZipMembers:
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_ZIP_MEMBERS:
-            raise UnsafeFileError(
-                f"The zip {shown} has more than {MAX_ZIP_MEMBERS} files, so it was not opened: "
-                "a class's zip holds one file or a few per learner."
-            )
+            raise _too_many(shown)
         found = ZipMembers()
         to_read: list[tuple[bytes, zipfile.ZipInfo]] = []
         seen: set[bytes] = set()
