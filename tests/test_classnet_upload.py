@@ -74,6 +74,8 @@ def test_merge_shows_the_report_and_offers_the_command_lines_files(files, tmp_pa
         assert data == (tmp_path / "out" / name).read_bytes(), name  # byte for byte
     # the key is only in its own download
     assert KEY.hex() not in b"".join(offered.values()).decode()
+    assert view.key_link.value == ""  # the key is offered only on request
+    view.key_button.click()
     assert downloads(view.key_link.value) == {"class-key.txt": KEY.hex().encode() + b"\n"}
 
 
@@ -85,6 +87,7 @@ def test_the_key_is_made_on_first_merge_and_kept_for_the_next_session(files, tmp
     first.merge_button.click()
     assert where.is_file()
     made = bytes.fromhex(where.read_text())
+    first.key_button.click()
     assert downloads(first.key_link.value) == {"class-key.txt": made.hex().encode() + b"\n"}
 
     again = ClassNetworkUpload(where, as_of=AS_OF)  # a reload: a new view, the same storage
@@ -134,3 +137,19 @@ def test_report_json_has_the_same_learners_as_the_view(files, tmp_path):
     view.merge()
     document = json.loads(downloads(view.downloads.value)["class-network.json"])
     assert [c["learner"] for c in document["learners"]] == [c.learner for c in view.cls.learners]
+
+
+def test_a_new_view_holds_neither_the_key_nor_where_it_is(tmp_path):
+    """A page built from the notebook keeps the widgets' state: it must not publish the builder's key."""
+    where = tmp_path / "private-folder" / "class-key.txt"
+    where.parent.mkdir()
+    where.write_text(KEY.hex() + "\n")
+    view = ClassNetworkUpload(where, as_of=AS_OF)
+    state = json.dumps([w.get_state() for w in (view.key_status, view.key_link, view.message, view.downloads)])
+    assert "Using the class key" in state
+    assert KEY.hex() not in state and "private-folder" not in state
+    where.write_text("not a key")
+    assert "private-folder" not in ClassNetworkUpload(where, as_of=AS_OF).key_status.value
+    assert downloads(view.key_link.value) == {}
+    view.key_button.click()
+    assert "No class key" in view.key_link.value  # the broken key is not offered

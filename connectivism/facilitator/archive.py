@@ -110,8 +110,8 @@ def _declared_directory(data: bytes) -> tuple[int, int] | None:
     """(members, bytes) of the central directory, as the zip's end record declares them; None if it has none.
 
     Read from the last end record, as :mod:`zipfile` finds it, before
-    :mod:`zipfile` reads the directory into memory. A zip64 zip declares
-    0xFFFF members here, over any bound.
+    :mod:`zipfile` reads the directory into memory. A zip64 zip with more
+    members than this record can count says 0xFFFF, over the bound.
     """
     at = data.rfind(_END_RECORD, max(0, len(data) - 22 - 0xFFFF))
     if at < 0 or len(data) - at < 22:

@@ -12,8 +12,10 @@ key.
 The class key is kept in a file (``key_path``): in the browser edition, in
 the browser's storage (:mod:`connectivism.browser`), so that it survives a
 reload; in JupyterLab, wherever the notebook says. It is made on the first
-merge, can be downloaded (its own download; it is never in the report's) and
-uploaded again next session, and forgotten on request.
+merge, can be downloaded on request (its own download; it is never in the report's, nor
+in the widgets' state until asked for) and uploaded again next session, and
+forgotten on request. What the view says about the key never names the key
+file's folder.
 
 Every text comes from :mod:`connectivism.widgets.messages`.
 """
@@ -103,6 +105,8 @@ class ClassNetworkUpload:
             description=text("classnet.key.forget"), tooltip=text("classnet.key.forget.tooltip")
         )
         self.forget_button.on_click(lambda _: self.forget_key())
+        self.key_button = W.Button(description=text("classnet.key.offer"), icon="key")
+        self.key_button.on_click(lambda _: self.offer_key())
         self.message = W.HTML()
         self.downloads = W.HTML()
         self.report = W.Output()
@@ -111,8 +115,8 @@ class ClassNetworkUpload:
             [
                 W.HTML(text(where)),
                 self.key_status,
+                W.HBox([self.key_button, self.key_upload, self.forget_button]),
                 self.key_link,
-                W.HBox([self.key_upload, self.forget_button]),
                 W.HBox([self.files, self.merge_button]),
                 self.message,
                 self.downloads,
@@ -132,29 +136,39 @@ class ClassNetworkUpload:
         return classnet.read_key(self.key_path)
 
     def _show_key(self) -> None:
+        """Say whether a key is kept here; never the key or where the file is (a built page keeps this)."""
+        self.key_link.value = ""
         try:
             key = self._stored_key()
-        except (NetworkError, OSError) as error:
-            self.key_status.value = message_html(
-                "error", str(error) if isinstance(error, NetworkError) else type(error).__name__
-            )
-            self.key_link.value = ""
+        except (NetworkError, OSError):
+            self.key_status.value = message_html("error", text("classnet.key.broken"))
             return
         if key is None:
             self.key_status.value = message_html("info", text("classnet.key.none"))
-            self.key_link.value = ""
-            return
-        kept = (
-            text("classnet.key.kept")
-            if browser.IN_BROWSER
-            else text("classnet.key.kept.server", where=classnet.display_name(os.fsencode(self.key_path)))
-        )
-        self.key_status.value = message_html("info", kept)
+        else:
+            self.key_status.value = message_html(
+                "info", text("classnet.key.kept" if browser.IN_BROWSER else "classnet.key.kept.server")
+            )
+
+    def offer_key(self) -> bool:
+        """Put the class key's download link under its button; False (and why) if there is no key yet.
+
+        Only on request, so that the key is never in a widget's saved state (a
+        notebook saved with its widgets, a page built from it) unless asked for.
+        """
+        try:
+            key = self._stored_key()
+        except (NetworkError, OSError):
+            key = None
+        if key is None:
+            self.key_link.value = message_html("info", text("classnet.key.none"))
+            return False
         self.key_link.value = (
             "<ul class='kit-downloads'>"
             + _link(KEY_NAME, "text/plain", key.hex().encode() + b"\n", text("classnet.key.download"))
             + "</ul>"
         )
+        return True
 
     def _keep(self) -> None:
         """Copy the key's folder to the browser's storage (nothing outside the browser edition)."""

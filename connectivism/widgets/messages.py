@@ -190,9 +190,14 @@ _EN: dict[str, str] = {
         "it is the only way to get the same pseudonyms in another browser or on another computer."
     ),
     "classnet.key.kept.server": (
-        "Using the class key kept in {where} (same key, same pseudonyms). Download a copy to use it elsewhere."
+        "Using the class key kept on this Jupyter server, in your home folder (same key, same "
+        "pseudonyms). Download a copy to use it elsewhere."
     ),
-    "classnet.key.download": "Download the class key (class-key.txt): keep it private",
+    "classnet.key.broken": (
+        "The class key kept here cannot be read: forget it, then use your saved copy (or merge to make a new key)."
+    ),
+    "classnet.key.offer": "Download the class key",
+    "classnet.key.download": "class-key.txt: save it and keep it private",
     "classnet.key.upload": "Use a saved key",
     "classnet.key.upload.tooltip": "the class-key.txt you downloaded in an earlier session",
     "classnet.key.loaded": "The saved class key is in use and kept for next time.",
