@@ -10,7 +10,9 @@ from __future__ import annotations
 import base64
 import datetime
 import json
+import os
 import re
+import stat
 
 import pytest
 from test_classnet import _command
@@ -103,6 +105,8 @@ def test_a_saved_key_is_used_and_kept_and_forgetting_it_gives_new_pseudonyms(fil
     chosen(view.key_upload, [("class-key.txt", KEY.hex().encode() + b"\n")])
     assert "saved class key is in use" in view.message.value
     assert bytes.fromhex(where.read_text()) == KEY
+    if os.name == "posix":
+        assert stat.S_IMODE(where.stat().st_mode) == 0o600  # readable by its owner only
     chosen(view.files, files)
     view.merge_button.click()
     with_key = [s.learner for s in view.found.accepted]

@@ -12,9 +12,9 @@ key.
 The class key is kept in a file (``key_path``): in the browser edition, in
 the browser's storage (:mod:`connectivism.browser`), so that it survives a
 reload; in JupyterLab, wherever the notebook says. It is made on the first
-merge, can be downloaded on request (its own download; it is never in the report's, nor
-in the widgets' state until asked for) and uploaded again next session, and
-forgotten on request. What the view says about the key never names the key
+merge, can be downloaded on request (its own download; it is never in the
+report's, nor in the widgets' state until asked for) and uploaded again next
+session, and forgotten on request. What the view says about the key never names the key
 file's folder.
 
 Every text comes from :mod:`connectivism.widgets.messages`.
@@ -189,7 +189,9 @@ class ClassNetworkUpload:
         try:
             key = classnet.key_from_text(bytes(files[0]["content"]), where=classnet.display_name(files[0]["name"]))
             self.key_path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.key_path, key.hex().encode("ascii") + b"\n")
+            if not os.path.lexists(self.key_path):  # readable by its owner only, as the command line makes it
+                os.close(os.open(self.key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            atomic_write(self.key_path, key.hex().encode("ascii") + b"\n")  # keeps the file's permissions
         except NetworkError as error:
             self.message.value = message_html("error", str(error))
             return False
@@ -225,9 +227,9 @@ class ClassNetworkUpload:
             key = self.key()
         except (NetworkError, OSError) as error:
             why = (
-                str(error)
+                text("classnet.key.broken")
                 if isinstance(error, NetworkError)
-                else text("classnet.key.not_saved", why=type(error).__name__)
+                else text("classnet.key.not_saved", why=error.strerror or type(error).__name__)
             )
             self.message.value = message_html("error", why)
             return False
