@@ -99,7 +99,7 @@ def drawn_apart(page: str) -> str:
     """The report page without the drawing's node positions and frame nonces."""
     page = re.sub(r"&quot;([xy])&quot;:-?[0-9.]+", r"&quot;\1&quot;:_", page)  # the live drawing
     page = re.sub(r"\b(c?[xy][12]?)='-?[0-9.]+'", r"\1='_'", page)  # the still one (SVG)
-    page = re.sub(r"\b(points|d)='[^']*'", r"\1='_'", page)
+    page = re.sub(r"\b(points|d|viewBox|width|height)='[^']*'", r"\1='_'", page)
     return re.sub(r"(kit:vis-network) [0-9a-f]{32}", r"\1 _", page)
 
 
