@@ -14,15 +14,16 @@ Module             What
 ``measure``        the class core, communities, brokers, diversity, Downes
 ``outputs``        the class network as JSON and GraphML, written atomically
 ``report``         the class network as one self-contained, offline HTML report
+``archive``        zips of submissions read as untrusted input, in memory; uploads
 =================  ==============================================================
 
 Command line (run from the repository root)::
 
     python -m connectivism.facilitator links --hub https://hub.example.org [--ref v1.0] [--format md|csv]
     python -m connectivism.facilitator links --binder
-    python -m connectivism.facilitator class-network FOLDER --out OUTDIR [--key-file PATH] [--keep-names]
+    python -m connectivism.facilitator class-network FOLDER_OR_ZIP --out OUTDIR [--key-file PATH] [--keep-names]
 """
 
 from __future__ import annotations
 
-__all__ = ["links", "classnet", "keys", "submissions", "merge", "measure", "outputs", "report"]
+__all__ = ["links", "classnet", "keys", "submissions", "merge", "measure", "outputs", "report", "archive"]

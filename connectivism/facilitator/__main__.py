@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from connectivism.errors import ClassKeyError
+from connectivism.errors import ClassKeyError, FileFormatError
 from connectivism.facilitator import classnet, links, report
 from connectivism.formats._safety import atomic_write
 
@@ -89,13 +89,23 @@ def _shown(path: Path) -> str:
 def _class_network(args: argparse.Namespace) -> int:
     # every argument is checked before anything is written, the key file included
     folder = Path(args.folder)
-    if not folder.is_dir():
-        return _bad("FOLDER", f"{_shown(folder)} is not a folder: give the folder of learners' exported files")
+    zipped = folder.suffix.lower() == ".zip" and folder.is_file()
+    if not (folder.is_dir() or zipped):
+        return _bad(
+            "FOLDER", f"{_shown(folder)} is not a folder or a .zip: give the folder or zip of learners' exported files"
+        )
     try:
-        with os.scandir(folder):
-            pass
+        if zipped:
+            with open(folder, "rb") as handle:
+                # a zip that cannot be opened is refused now, before the key is made
+                classnet.read_zip(handle.read(classnet.MAX_ZIP_BYTES + 1), name=os.fsencode(folder.name))
+        else:
+            with os.scandir(folder):
+                pass
     except OSError:
-        return _bad("FOLDER", f"{_shown(folder)} cannot be read: give a folder of learners' files you can read")
+        return _bad("FOLDER", f"{_shown(folder)} cannot be read: give a folder or zip of learners' files you can read")
+    except FileFormatError as error:  # the kit's own message, naming only the zip
+        return _bad("FOLDER", str(error))
     as_of = args.as_of
     if as_of is None:
         as_of = datetime.date.today().isoformat()
@@ -147,10 +157,12 @@ def _class_network(args: argparse.Namespace) -> int:
         if not exists:
             key = classnet.load_or_create_key(key_file)
         start = time.perf_counter()
-        found = classnet.read_folder(folder, key=key, keep_names=args.keep_names)
+        found = classnet.read_path(folder, key=key, keep_names=args.keep_names)
         cls = classnet.merge(found, as_of=as_of)
         page = report.report_html(cls, title=args.title)
         paths = classnet.write_outputs(cls, out, html=page, folder=folder)
+    except FileFormatError as error:  # the zip changed since it was checked: the kit's own message
+        return _bad("FOLDER", str(error))
     except OSError as error:
         print(
             f"class-network: could not write or read a file ({error.strerror or type(error).__name__}"
@@ -206,7 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(run=_links)
 
     p = sub.add_parser("class-network", help="merge a folder of learners' networks into one report")
-    p.add_argument("folder", help="folder holding the learners' exported .json / .graphml files")
+    p.add_argument(
+        "folder", help="folder holding the learners' exported .json / .graphml files (or zips of them), or one .zip"
+    )
     p.add_argument("--out", required=True, help="folder to write class-network.html, .json and .graphml into")
     p.add_argument("--key-file", help="the class key (made if missing; default OUT/../class-key.txt)")
     p.add_argument("--keep-names", action="store_true", help="show real names (only with everyone's agreement)")

@@ -23,6 +23,9 @@ Module              What
 ``measure``         the class core, communities, brokers, diversity, Downes'
                     properties, as typed values
 ``outputs``         the JSON document, the GraphML file, atomic writing
+``archive``         zips read as untrusted input, in memory; :func:`read_uploads`
+                    (a notebook's uploads) and :func:`read_path` (a folder or a
+                    zip: the command line), the same report either way
 ==================  ==================================================================
 
 Anonymity is the default: learners, people and submission file names become
@@ -52,9 +55,18 @@ Examples
 
 from __future__ import annotations
 
+from connectivism.facilitator.archive import (
+    MAX_ZIP_BYTES,
+    MAX_ZIP_MEMBERS,
+    MAX_ZIP_RATIO,
+    read_path,
+    read_uploads,
+    read_zip,
+)
 from connectivism.facilitator.keys import (
     KEY_BYTES,
     display_name,
+    key_from_text,
     learner_identity,
     load_or_create_key,
     new_key,
@@ -65,7 +77,14 @@ from connectivism.facilitator.keys import (
 # BETWEENNESS_SAMPLE, LEARNER_KIND and _suffix are not in __all__ but stay importable from here
 from connectivism.facilitator.measure import BETWEENNESS_SAMPLE, LEARNER_KIND  # noqa: F401
 from connectivism.facilitator.merge import MERGED_KINDS, ClassNetwork, LearnerContribution, merge
-from connectivism.facilitator.outputs import OUTPUT_NAMES, check_out_dir, class_document, class_graphml, write_outputs
+from connectivism.facilitator.outputs import (
+    OUTPUT_NAMES,
+    check_out_dir,
+    class_document,
+    class_graphml,
+    output_texts,
+    write_outputs,
+)
 from connectivism.facilitator.submissions import (
     ACCEPTED_SUFFIXES,
     Rejection,
@@ -90,15 +109,23 @@ __all__ = [
     "ClassNetwork",
     "new_key",
     "read_key",
+    "key_from_text",
     "load_or_create_key",
     "pseudonym",
     "learner_identity",
     "display_name",
     "read_submissions",
     "read_folder",
+    "read_path",
+    "read_uploads",
+    "read_zip",
+    "MAX_ZIP_MEMBERS",
+    "MAX_ZIP_BYTES",
+    "MAX_ZIP_RATIO",
     "merge",
     "class_document",
     "class_graphml",
+    "output_texts",
     "check_out_dir",
     "write_outputs",
 ]

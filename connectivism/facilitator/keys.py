@@ -36,7 +36,16 @@ from pathlib import Path
 from connectivism.errors import ClassKeyError
 from connectivism.network import LearningNetwork
 
-__all__ = ["KEY_BYTES", "new_key", "read_key", "load_or_create_key", "pseudonym", "learner_identity", "display_name"]
+__all__ = [
+    "KEY_BYTES",
+    "new_key",
+    "read_key",
+    "key_from_text",
+    "load_or_create_key",
+    "pseudonym",
+    "learner_identity",
+    "display_name",
+]
 
 #: Length of a class key, in bytes.
 KEY_BYTES = 32
@@ -74,7 +83,28 @@ def read_key(path: str | os.PathLike[str]) -> bytes:
         )
     with open(path, "rb") as handle:
         data = handle.read(4096)
-    where = display_name(os.fsencode(path))
+    return key_from_text(data, where=display_name(os.fsencode(path)))
+
+
+def key_from_text(data: bytes, *, where: str = "the key file") -> bytes:
+    """The class key in a key file's content (hex text, as the kit writes it).
+
+    What :func:`read_key` does once the file is read; the browser edition uses
+    it for a key file the facilitator uploads.
+
+    Raises
+    ------
+    ClassKeyError
+        If ``data`` is not hex text or holds fewer than 16 bytes. The message
+        names ``where`` and never quotes ``data``.
+
+    Examples
+    --------
+    >>> key_from_text(b"00" * 32 + b"\\n") == bytes(32)
+    True
+    """
+    if len(data) > 4096:
+        data = b""  # no key file is that long
     try:
         key = bytes.fromhex(data.decode("ascii").strip())
     except (UnicodeDecodeError, ValueError):

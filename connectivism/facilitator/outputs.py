@@ -20,7 +20,7 @@ from connectivism.facilitator.merge import ClassNetwork
 from connectivism.formats._safety import atomic_write
 from connectivism.formats.graphml_format import GRAPHML_NAMESPACE
 
-__all__ = ["OUTPUT_NAMES", "class_document", "class_graphml", "check_out_dir", "write_outputs"]
+__all__ = ["OUTPUT_NAMES", "class_document", "class_graphml", "output_texts", "check_out_dir", "write_outputs"]
 
 #: The files :func:`write_outputs` writes, by kind.
 OUTPUT_NAMES = {"json": "class-network.json", "graphml": "class-network.graphml", "html": "class-network.html"}
@@ -105,6 +105,21 @@ def class_graphml(cls: ClassNetwork) -> str:
     return "\n".join(lines)
 
 
+def output_texts(cls: ClassNetwork, *, html: str | None = None) -> dict[str, str]:
+    """The report's files as text, by kind ("json", "graphml" and, if given, "html").
+
+    What :func:`write_outputs` writes, and what the browser edition offers as
+    downloads: the same bytes either way.
+    """
+    texts = {
+        "json": json.dumps(class_document(cls), ensure_ascii=False, separators=(",", ":")),
+        "graphml": class_graphml(cls),
+    }
+    if html is not None:
+        texts["html"] = html
+    return texts
+
+
 def check_out_dir(out_dir: str | os.PathLike[str], folder: str | os.PathLike[str] | None = None) -> Path:
     """Check that ``out_dir`` can take the report: a folder or nothing yet, and not the submissions.
 
@@ -156,14 +171,8 @@ def write_outputs(
     """
     out = check_out_dir(out_dir, folder)
     out.mkdir(parents=True, exist_ok=True)
-    texts = {
-        "json": json.dumps(class_document(cls), ensure_ascii=False, separators=(",", ":")),
-        "graphml": class_graphml(cls),
-    }
-    if html is not None:
-        texts["html"] = html
     paths = {}
-    for kind, text in texts.items():
+    for kind, text in output_texts(cls, html=html).items():
         paths[kind] = out / OUTPUT_NAMES[kind]
         atomic_write(paths[kind], text.encode("utf-8"))
     return paths

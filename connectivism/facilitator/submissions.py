@@ -55,6 +55,7 @@ __all__ = [
     "Submissions",
     "read_submissions",
     "read_folder",
+    "folder_entries",
 ]
 
 #: File endings read as learners' networks.
@@ -81,6 +82,9 @@ class RejectionKind(enum.Enum):
     LINK = "link"
     HIDDEN = "hidden"
     UNREADABLE = "unreadable"
+    NESTED_ZIP = "nested-zip"
+    OUTSIDE_PATH = "outside-path"
+    DUPLICATE_NAME = "duplicate-name"
 
     @property
     def text(self) -> str:
@@ -103,6 +107,9 @@ _KIND_TEXT = {
     RejectionKind.LINK: "a link, not a file (copy the file itself)",
     RejectionKind.HIDDEN: "a hidden file (its name starts with a dot)",
     RejectionKind.UNREADABLE: "could not be opened or read",
+    RejectionKind.NESTED_ZIP: "a zip inside a zip (send its files in the one zip)",
+    RejectionKind.OUTSIDE_PATH: "a path in a zip that points outside it (refused)",
+    RejectionKind.DUPLICATE_NAME: "a second file of the same name in a zip (only the first is read)",
 }
 
 
@@ -270,14 +277,14 @@ def read_submissions(
     return Submissions(accepted, rejected, key, keep_names)
 
 
-def _read_regular(path: str | os.PathLike) -> bytes:
-    """Read a regular file without following a link and without blocking on a pipe."""
+def _read_regular(path: str | os.PathLike, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Read a regular file (up to ``limit`` + 1 bytes) without following a link or blocking on a pipe."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     fd = os.open(path, flags)
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
             raise _NotRegular()
-        return handle.read(MAX_FILE_BYTES + 1)
+        return handle.read(limit + 1)
 
 
 class _NotRegular(OSError):
@@ -289,9 +296,19 @@ def read_folder(folder: str | os.PathLike[str], *, key: bytes, keep_names: bool 
 
     Sub-folders (even one named ``x.json``), links (to files or to folders),
     pipes, devices and hidden files are not read, and each is listed among the
-    rejections. Names are taken as the system gives them, as bytes.
+    rejections. Names are taken as the system gives them, as bytes. A zip in
+    the folder is not opened here (it is set aside as not a network file); the
+    command line opens it with :func:`connectivism.facilitator.archive.read_path`.
     """
-    files: list[tuple[bytes, bytes | Path]] = []
+    files, skipped = folder_entries(folder)
+    return read_submissions(files, key=key, keep_names=keep_names, skipped=skipped)
+
+
+def folder_entries(
+    folder: str | os.PathLike[str],
+) -> tuple[list[tuple[bytes, Path]], list[tuple[bytes, RejectionKind]]]:
+    """The regular files in ``folder`` (name as bytes, path), and the other entries with their kinds."""
+    files: list[tuple[bytes, Path]] = []
     skipped: list[tuple[bytes, RejectionKind]] = []
     with os.scandir(os.fsencode(folder)) as entries:
         for entry in entries:
@@ -307,5 +324,4 @@ def read_folder(folder: str | os.PathLike[str], *, key: bytes, keep_names: bool 
                     skipped.append((name, RejectionKind.NOT_A_REGULAR_FILE))
             except OSError:
                 skipped.append((name, RejectionKind.UNREADABLE))
-    found = read_submissions(files, key=key, keep_names=keep_names, skipped=skipped)
-    return found
+    return files, skipped

@@ -266,6 +266,53 @@ _EN: dict[str, str] = {
     "filter.caption.community": "Showing communities only, with you: {shown} of {total} nodes.",
     "filter.caption.resource": "Showing resources only, with you: {shown} of {total} nodes.",
     "filter.caption.tool": "Showing tools only, with you: {shown} of {total} nodes.",
+    # --- the class network from uploaded files (classnet.py; read by facilitators) --------
+    "classnet.where.browser.html": (
+        "<p><b>Your learners' files stay on this computer.</b> They are read by Python running in "
+        "this browser tab and sent nowhere: nothing is uploaded to a server, and closing the tab "
+        "forgets them.</p>"
+    ),
+    "classnet.where.server.html": (
+        "<p><b>Your learners' files go only to this notebook's own Jupyter server</b> (your computer, "
+        "or the Binder or hub session you opened); they are read in memory and not kept.</p>"
+    ),
+    "classnet.title": "Our class network",
+    "classnet.files": "Choose files",
+    "classnet.files.tooltip": "the learners' exported .json or .graphml files, many at once, or one LMS zip",
+    "classnet.merge": "Merge and show the report",
+    "classnet.none": "Choose the learners' files (or one zip) first.",
+    "classnet.merged": "{accepted} networks merged, {rejected} set aside (see the report's last section).",
+    "classnet.downloads.html": "<p>Download the report:</p>",
+    "classnet.download.html": "The report (class-network.html)",
+    "classnet.download.json": "The class network as JSON (class-network.json)",
+    "classnet.download.graphml": "The class network for Gephi, yEd or Cytoscape (class-network.graphml)",
+    "classnet.key.none": (
+        "No class key in this browser yet: one is made when you first merge. If you have one "
+        "from an earlier session, use it first, so that the pseudonyms stay the same all course."
+    ),
+    "classnet.key.kept": (
+        "Using the class key kept in this browser (same key, same pseudonyms). Download a copy: "
+        "it is the only way to get the same pseudonyms in another browser or on another computer."
+    ),
+    "classnet.key.kept.server": (
+        "Using the class key kept on this Jupyter server, in your home folder (same key, same "
+        "pseudonyms). Download a copy to use it elsewhere."
+    ),
+    "classnet.key.broken": (
+        "The class key kept here cannot be read: forget it, then use your saved copy (or merge to make a new key)."
+    ),
+    "classnet.key.offer": "Download the class key",
+    "classnet.key.download": "class-key.txt: save it and keep it private",
+    "classnet.key.upload": "Use a saved key",
+    "classnet.key.upload.tooltip": "the class-key.txt you downloaded in an earlier session",
+    "classnet.key.loaded": "The saved class key is in use and kept for next time.",
+    "classnet.key.forget": "Forget the key",
+    "classnet.key.forget.tooltip": "delete the class key kept here (download a copy first)",
+    "classnet.key.forgotten": (
+        "The class key is forgotten here. Merging again makes a new key, with new pseudonyms, "
+        "unless you use a saved key first."
+    ),
+    "classnet.key.not_saved": "The class key could not be kept for next time ({why}): download a copy.",
     # --- the model explorers (models.py) -------------------------------------------------
     "explorer.seed": "seed",
     "explorer.seed.tooltip": "the same seed and settings always give the same run",
