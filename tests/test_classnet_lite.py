@@ -138,10 +138,6 @@ def session(profile: Path, lite_url: str):
         try:
             tab = context.pages[0] if context.pages else context.new_page()
             problems = watch(tab, lite_url)
-            # The browser's own request for a tab icon: JupyterLite's pages declare none and the site has
-            # no /favicon.ico, so a second visit on a profile asks for it (a 404). Not the notebook's doing;
-            # answered here with "no content" (noticed by this test, left to the browser edition's build).
-            context.route(f"{lite_url}favicon.ico", lambda route: route.fulfill(status=204))
             where = []  # the address of each console error, for the message
             tab.on("console", lambda m: m.type == "error" and where.append(m.location.get("url")))
             run_all(tab, lite_url, NOTEBOOK)

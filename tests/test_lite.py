@@ -78,10 +78,10 @@ def test_every_pin_has_a_hash_and_the_lock_keeps_pypi_fallback_off():
 def test_the_repl_page_gets_the_sites_icon_or_the_build_stops(tmp_path):
     page = tmp_path / "index.html"
     page.write_text('<head>\n    <link rel="manifest" href="../manifest.webmanifest" />\n</head>', "utf-8")
-    lite._repl_icon(page)
+    lite._app_icon(page)
     markup = page.read_text("utf-8")
     assert markup.count('rel="icon"') == 1 and "../static/favicons/favicon.ico" in markup
     assert markup.index('rel="icon"') < markup.index('rel="manifest"')
     page.write_text("<head></head>", "utf-8")
     with pytest.raises(lite.LiteError, match="no manifest link"):
-        lite._repl_icon(page)
+        lite._app_icon(page)

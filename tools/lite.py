@@ -360,7 +360,8 @@ def _build(into: Path, manifest: dict) -> None:
         proc = subprocess.run(cmd, cwd=work, capture_output=True, text=True)
         if proc.returncode != 0:
             raise LiteError(f"jupyter lite build failed:\n{(proc.stdout + proc.stderr)[-3000:]}")
-        _repl_icon(out / "repl" / "index.html")
+        for app in APPS_WITH_ICON:
+            _app_icon(out / app / "index.html")
         served = json.loads((out / "jupyter-lite.json").read_text())
         url = json.dumps(served).find("./static/pyodide/pyodide.js")
         if url < 0:
@@ -368,12 +369,20 @@ def _build(into: Path, manifest: dict) -> None:
         shutil.copytree(out, into)
 
 
-def _repl_icon(page: Path) -> None:
-    """Give the REPL app the site's icon: without a link it asks for ``/favicon.ico``, which no site has (a 404)."""
+#: JupyterLite's app pages, each given the site's icon by :func:`_app_icon`.
+APPS_WITH_ICON = ("consoles", "edit", "lab", "notebooks", "repl", "tree")
+
+
+def _app_icon(page: Path) -> None:
+    """Give an app page the site's icon: without a link a browser asks for ``/favicon.ico``, which no site has (a 404).
+
+    The REPL app asks at once; the others set their icon from script, but a
+    browser that comes back to a page asks before the script runs.
+    """
     markup = page.read_text("utf-8")
     anchor = '<link rel="manifest"'
     if anchor not in markup:
-        raise LiteError(f"{page}: no manifest link to put the icon beside (has JupyterLite's REPL page changed?)")
+        raise LiteError(f"{page}: no manifest link to put the icon beside (has JupyterLite's app page changed?)")
     icon = '<link rel="icon" type="image/x-icon" href="../static/favicons/favicon.ico" />\n    '
     page.write_text(markup.replace(anchor, icon + anchor, 1), "utf-8")
 
