@@ -29,7 +29,7 @@ TAG = "live"
 #: The control's label; the notebooks' snapshot notes name it in these words.
 LABEL = "Run it live in your browser"
 #: What the first visit downloads (about; benchmarks/live_pages.py measures it, cold, from loopback).
-FIRST_VISIT_MB = 40
+FIRST_VISIT_MB = 55
 #: The REPL app's options (JupyterLite 0.6.4, @jupyterlite/repl-extension): run the ``code``
 #: parameters on load, hide their code, no banner, no toolbar (absent ``toolbar`` = none).
 REPL_OPTIONS = (("kernel", "python"), ("hideCodeInput", "1"), ("showBanner", "0"))
