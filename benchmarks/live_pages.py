@@ -84,7 +84,10 @@ class Link(Counting):
         while chunk := source.read(64 * 1024):
             with Link._link:  # one link for all requests at once
                 time.sleep(len(chunk) * 8 / (MBIT * 1e6))
-            outputfile.write(chunk)
+            try:
+                outputfile.write(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                return  # the tab closed before the body was through (the next visit starts)
             Counting.sent += len(chunk)
 
 
