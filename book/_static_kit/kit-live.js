@@ -44,8 +44,9 @@
     if (content.querySelector(".jp-OutputArea-output.jp-mod-error, " +
         ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")) return {failed: true};
     if (content.querySelector(".jp-OutputArea-output .jupyter-widgets")) return {ready: true};
-    if (content.querySelector(".jp-Cell")) return {text: "Running the page's code in Python…"};
-    return {text: "Starting Python in your browser…"};
+    // the cell shows as soon as it is queued: Python may still be starting
+    if (content.querySelector(".jp-Cell")) return {text: "Starting Python and running the page's code…"};
+    return {text: "Starting the kernel…"};
   }
 
   // JupyterLab focuses its whole panel on every mouse press; in a frame as tall as its content
