@@ -9,12 +9,16 @@ that resolve.
 from __future__ import annotations
 
 import re
+import sys
 
 import nbformat
 import pytest
 from conftest import ROOT, toc_files
 
 from connectivism.models import MODELS, NOTEBOOK_SECTIONS
+
+sys.path.insert(0, str(ROOT / "tools" / "sphinx"))
+from kit_live import LABEL as LIVE_LABEL  # noqa: E402
 
 NOTEBOOKS = {
     "smallworld": ("notebooks/11-capacity-to-know-more.ipynb", "model-capacity"),
@@ -81,7 +85,9 @@ def test_play_first_with_the_explorer_before_any_reading(name):
     before = "\n".join(c.source for c in nb.cells[: code[0]])
     assert "## Play first" in before and "## What is it" not in before
     assert "challenge" in before.lower() or "?" in before
-    assert "snapshot — launch to interact" in before
+    # the note says how the website's snapshot becomes live: the words of the page's own button
+    assert f"**{LIVE_LABEL}**" in before and "**snapshot**" in before
+    assert "live" in explorer.metadata.get("tags", [])  # the cell the button runs (tools/sphinx/kit_live.py)
 
 
 @pytest.mark.parametrize("name", sorted(NOTEBOOKS))

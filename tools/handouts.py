@@ -109,7 +109,7 @@ PREPARE = r"""
   document.body.className = '';
   const drop = [
     'button', 'input', 'select', 'textarea', 'iframe', 'script', 'noscript', 'nav', 'form',
-    '.headerlink', '.toggle-details', '.kit-launch', '.kit-snapshot-note', '.widget-button',
+    '.headerlink', '.toggle-details', '.kit-launch', '.kit-live', '.kit-snapshot-note', '.widget-button',
     '.widget-toggle-buttons', '.widget-dropdown', '.widget-slider', '.widget-play',
     '.prev-next-area', '.bd-header-article', '.header-article-items', '#pst-back-to-top',
     '.sd-btn', '.tag_remove-input > .cell_input', '.cell.tag_selfcheck',

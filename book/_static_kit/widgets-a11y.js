@@ -15,6 +15,8 @@
       });
     });
   }
+  // also for the live widgets embedded by kit-live.js (their own document)
+  window.kitNameSliderHandles = nameHandles;
   function start() {
     nameHandles(document);
     new MutationObserver(function () { nameHandles(document); })

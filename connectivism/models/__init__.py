@@ -63,8 +63,8 @@ then these second-level sections in this order (:data:`NOTEBOOK_SECTIONS`):
    not show about learning;
 8. *What's next*: links back to the course.
 
-A "snapshot — launch to interact" note says that the site shows the model's
-default run, executed when the page was built.
+A note says that the site first shows a snapshot of the model's default run,
+executed when the page was built, and how to make it live.
 
 Examples
 --------

@@ -21,8 +21,9 @@ Everything can be driven from Python, which is how the tests use it::
     explorer.sliders["p"].value = 0.1     # runs the model and redraws
     explorer.result                       # the SmallWorldResult of that run
 
-On the static site the controls keep the state the page was built in
-("snapshot — launch to interact").
+On the static site the controls keep the state the page was built in (a
+snapshot) until the reader presses "Run it live in your browser", which runs
+the notebook's explorer cell in the browser edition.
 """
 
 from __future__ import annotations
