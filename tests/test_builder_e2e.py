@@ -217,7 +217,7 @@ def learner_session(page, base, tmp):
         saved = tmp / "export.json"
         saved.write_text(exported, "utf-8")
         with page.expect_file_chooser() as chooser:
-            page.locator(".jp-OutputArea .widget-upload").first.click()
+            page.locator(".jp-OutputArea .widget-upload", has_text="Import").first.click()
         chooser.value.set_files(str(saved))
         page.wait_for_timeout(500)
         button(page, "Import the uploaded file(s)").click()

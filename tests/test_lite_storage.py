@@ -203,7 +203,7 @@ def test_export_and_import_work_in_the_browser_edition_on_a_page_that_is_not_sec
                 wait_for_nodes(tab, ["Me"])
                 choose_tab(tab, "Save & share")
                 with tab.expect_file_chooser() as chooser:
-                    tab.locator(".jupyter-widgets .widget-upload").first.click()
+                    tab.locator(".jupyter-widgets .widget-upload", has_text="Import").first.click()
                 chooser.value.set_files([str(saved[f]) for f in files])
                 # the upload button counts the files once it has read them (and sent them to the kernel)
                 tab.locator(".jupyter-widgets .widget-upload", has_text=f"({len(files)})").wait_for(timeout=STEP_MS)

@@ -63,8 +63,8 @@ address it prints (or scan its QR code). To try it alone first:
     python3 serve.py --local
 
 Without Python, any static web server can serve this folder as it is.
-The facilitator guide (book/10-facilitator-guide.html, "No internet in the
-room") has the checklist.
+The page "A workshop with no internet" (book/10-no-internet-in-the-room.html)
+has the checklist.
 """
 
 
