@@ -18,24 +18,31 @@ browser edition; other browser tests can use it.
 
 from __future__ import annotations
 
-import os
 import urllib.parse
-from pathlib import Path
 
 import pytest
 from browser import chromium, watch
+from builder_ui import (
+    KEPT_HERE,
+    ROOM_HOST,
+    ROOM_HOST_RULE,
+    STEP_MS,
+    add_node,
+    builder_drawn,
+    choose_tab,
+    connect,
+    forget,
+    node_names,
+    shoot,
+    status,
+    tie_names,
+    wait_for_message,
+    wait_for_nodes,
+)
 
 from connectivism.formats import from_graphml, from_json, load
 
 pytestmark = pytest.mark.browser
-
-#: A host name that is not localhost, mapped to loopback: the page is not a secure context.
-ROOM_HOST = "kitroom.test"
-#: The kernel loads Pyodide, numpy, scipy and networkx from the site: generous, on a loaded machine.
-START_MS = 240000
-STEP_MS = 60000
-
-SHOTS = os.environ.get("KIT_LITE_SHOTS")
 
 BUILDER_CODE = "from connectivism.widgets import open_builder\nbuilder = await open_builder()\nbuilder"
 
@@ -51,88 +58,18 @@ def open_builder_in_repl(tab, site_url: str) -> None:
     builder_drawn(tab)
 
 
-def builder_drawn(tab) -> None:
-    """Wait until the builder's Add button is drawn (after a load or a reload)."""
-    tab.locator(".jupyter-widgets button", has_text="Add node").first.wait_for(timeout=START_MS)
-
-
-def status(tab) -> str:
-    """What the builder's message lines say, in the order they are drawn."""
-    return "\n".join(tab.locator(".jupyter-widgets .kit-message").all_inner_texts())
-
-
-def wait_for_message(tab, words: str) -> None:
-    tab.locator(".jupyter-widgets .kit-message", has_text=words).first.wait_for(timeout=STEP_MS)
-
-
-def choose_tab(tab, title: str) -> None:
-    tab.locator(".jupyter-widgets .lm-TabBar-tab, .jupyter-widgets .p-TabBar-tab", has_text=title).first.click()
-
-
-def control(tab, kind: str, label: str):
-    """The input or select of the widget of `kind` ("text", "dropdown") labelled exactly `label`."""
-    element = "input" if kind == "text" else "select"
-    return tab.locator(f".jupyter-widgets .widget-{kind}:has(label:text-is('{label}')) {element} >> visible=true").first
-
-
-def add_node(tab, name: str) -> None:
-    choose_tab(tab, "Add a node")
-    field = control(tab, "text", "Name:")
-    field.fill(name)
-    field.press("Enter")  # ipywidgets sends the value on Enter or blur
-    tab.locator(".jupyter-widgets button", has_text="Add node").first.click()
-    wait_for_message(tab, f"Added {name}.")
-
-
-def connect(tab, a: str, b: str) -> None:
-    choose_tab(tab, "Connect")
-    control(tab, "dropdown", "From:").select_option(label=a)
-    control(tab, "dropdown", "To:").select_option(label=b)
-    tab.locator(".jupyter-widgets button", has_text="Connect").last.click()
-    wait_for_message(tab, f"Connected {a} and {b}.")
-
-
-def node_names(tab) -> list[str]:
-    """The nodes offered by the Connect tab (every node of the network)."""
-    choose_tab(tab, "Connect")
-    return [o.strip() for o in control(tab, "dropdown", "From:").locator("option").all_inner_texts()]
-
-
-def wait_for_nodes(tab, names: list[str]) -> None:
-    """Wait until the network's nodes are `names` (a change made in the kernel is drawn a little later)."""
-    for _ in range(STEP_MS // 500):
-        if node_names(tab) == names:
-            return
-        tab.wait_for_timeout(500)
-    assert node_names(tab) == names
-
-
-def shoot(tab, name: str) -> None:
-    """A screenshot in ``$KIT_LITE_SHOTS``, if set."""
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        tab.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
-
-
-def forget(tab) -> None:
-    choose_tab(tab, "Save & share")
-    tab.locator(".jupyter-widgets button", has_text="Forget my network").first.click()
-    tab.locator(".jupyter-widgets button", has_text="Yes, forget it").first.click()
-    wait_for_message(tab, "Forgotten")
-
-
 @pytest.mark.parametrize("host", ["127.0.0.1", ROOM_HOST])
 def test_the_network_is_kept_in_this_browser_until_forgotten(good_site, site_url, host):
     assert (good_site.html / "lite" / "repl" / "index.html").is_file()
     url = site_url.replace("127.0.0.1", host)
-    with chromium(f"--host-resolver-rules=MAP {ROOM_HOST} 127.0.0.1") as browser:
+    with chromium(ROOM_HOST_RULE) as browser:
         context = browser.new_context(viewport={"width": 1280, "height": 1000})
         tab = context.new_page()
         problems = watch(tab, url)
         try:
             open_builder_in_repl(tab, url)
             assert tab.evaluate("window.isSecureContext") is (host == "127.0.0.1")
-            assert "kept in this browser, on this computer, for this site address" in status(tab)
+            assert KEPT_HERE in status(tab)
             add_node(tab, "Ada")
             connect(tab, "Me", "Ada")
             tab.wait_for_timeout(2000)  # the copy to IndexedDB runs in the background (milliseconds)
@@ -141,9 +78,7 @@ def test_the_network_is_kept_in_this_browser_until_forgotten(good_site, site_url
             builder_drawn(tab)
             wait_for_message(tab, "Welcome back")
             assert "Ada" in node_names(tab)
-            choose_tab(tab, "Edit or remove")
-            ties = control(tab, "dropdown", "Tie:").locator("option")
-            assert any("Ada" in t and "Me" in t for t in ties.all_inner_texts())
+            assert any("Ada" in t and "Me" in t for t in tie_names(tab))
 
             forget(tab)
             wait_for_nodes(tab, ["Me"])
@@ -160,7 +95,7 @@ def test_the_network_is_kept_in_this_browser_until_forgotten(good_site, site_url
 
 def test_export_and_import_work_in_the_browser_edition_on_a_page_that_is_not_secure(good_site, site_url, tmp_path):
     url = site_url.replace("127.0.0.1", ROOM_HOST)
-    with chromium(f"--host-resolver-rules=MAP {ROOM_HOST} 127.0.0.1") as browser:
+    with chromium(ROOM_HOST_RULE) as browser:
         context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 1000})
         tab = context.new_page()
         problems = watch(tab, url)
@@ -202,11 +137,13 @@ def test_export_and_import_work_in_the_browser_edition_on_a_page_that_is_not_sec
                 tab.locator(".jupyter-widgets button", has_text="Start over").last.click()
                 wait_for_nodes(tab, ["Me"])
                 choose_tab(tab, "Save & share")
+                # the upload of Save & share (the one of "From your tools" is in a hidden tab)
+                upload = tab.locator(".jupyter-widgets .widget-upload >> visible=true")
                 with tab.expect_file_chooser() as chooser:
-                    tab.locator(".jupyter-widgets .widget-upload", has_text="Import").first.click()
+                    upload.first.click()
                 chooser.value.set_files([str(saved[f]) for f in files])
                 # the upload button counts the files once it has read them (and sent them to the kernel)
-                tab.locator(".jupyter-widgets .widget-upload", has_text=f"({len(files)})").wait_for(timeout=STEP_MS)
+                upload.filter(has_text=f"({len(files)})").wait_for(timeout=STEP_MS)
                 tab.locator(".jupyter-widgets button", has_text="Import the uploaded file(s)").click()
                 wait_for_nodes(tab, ["Me", "Ada"])
                 assert "Imported a network of 2 nodes and 1 ties" in status(tab), files

@@ -5,11 +5,15 @@ Chromium: a page loads nothing of the browser edition (JupyterLite) until the
 reader presses the control, by keyboard here; the live widget then replaces
 the snapshot in the page and answers: on the builder's page a node and a tie
 added through the widget change the measures; on each model page a slider
-moved changes the summary sentence. The axe audit covers both states, and
-there are zero console errors, page errors, blocked or failed requests.
+moved changes the summary sentence. On the builder's page the network is
+kept in this browser: found again after a reload and a second press, gone
+after "Forget my network" and a reload; a second time from a host name that
+is not localhost (so neither the page nor the frame is a secure context). The
+axe audit covers both states, and there are zero console errors, page errors,
+blocked or failed requests.
 
-``open_live`` is the one way in, so later steps (reload, forget) can follow
-it on the builder's page.
+``open_live`` is the one way in; the builder is driven with the helpers of
+``tests/builder_ui.py``, as in ``tests/test_lite_storage.py``.
 """
 
 from __future__ import annotations
@@ -22,10 +26,26 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser import axe_violations, chromium, watch
+from builder_ui import (
+    KEPT_HERE,
+    ROOM_HOST,
+    ROOM_HOST_RULE,
+    add_node,
+    choose_tab,
+    connect,
+    forget,
+    node_names,
+    shoot,
+    status,
+    tie_names,
+    wait_for_message,
+    wait_for_nodes,
+)
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools" / "sphinx"))
 from kit_live import LABEL, live_cells  # noqa: E402
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 from connectivism.network import OTHER_KINDS  # noqa: E402
 
@@ -48,7 +68,8 @@ LIVE_TIMEOUT_MS = 240_000
 
 @pytest.fixture(scope="module")
 def browser():
-    with chromium() as b:
+    """One Chromium for the module; it also maps :data:`ROOM_HOST` to loopback (for the page that is not secure)."""
+    with chromium(ROOM_HOST_RULE) as b:
         yield b
 
 
@@ -59,17 +80,23 @@ def audit(where, label: str) -> None:
     )
 
 
-def open_live(tab, site_url: str, page: str, *, audit_snapshot: bool = False):
+def open_live(tab, site_url: str, page: str, *, audit_snapshot: bool = False, reload: bool = False):
     """Open ``page`` on the site, press "Run it live in your browser" with the keyboard, return the live frame.
 
-    Checks on the way that nothing of the browser edition loaded before the
-    press, that the control is a focusable button with a visible focus, that
-    the live widget took the snapshot's place and the focus, and
-    (``audit_snapshot``) the axe audit of the page in its snapshot state.
+    With ``reload``, the page already open in ``tab`` is reloaded instead (a
+    reader coming back). Checks on the way that nothing of the browser edition
+    loaded before the press, that the control is a focusable button with a
+    visible focus, that the live widget took the snapshot's place and the
+    focus and is shown whole, and (``audit_snapshot``) the axe audit of the
+    page in its snapshot state.
     """
     lite = []
     tab.on("request", lambda r: "/lite/" in r.url and lite.append(r.url))
-    tab.goto(site_url + page + ".html", wait_until="load")
+    if reload:
+        assert tab.url.split("#")[0] == site_url + page + ".html", tab.url
+        tab.reload(wait_until="load")
+    else:
+        tab.goto(site_url + page + ".html", wait_until="load")
     button = tab.get_by_role("button", name=LABEL)
     button.wait_for(timeout=15000)
     tab.wait_for_load_state("networkidle")
@@ -94,7 +121,29 @@ def open_live(tab, site_url: str, page: str, *, audit_snapshot: bool = False):
     assert snapshot.count() == 1 and snapshot.is_hidden(), f"{page}: the snapshot still shows beside the live widget"
     frame = frame_element.element_handle().content_frame()
     frame.locator(".jp-OutputArea-output .jupyter-widgets").first.wait_for(timeout=30000)
+    nothing_cut_off(frame, page)
     return frame
+
+
+def nothing_cut_off(frame, page: str) -> None:
+    """The live widget is shown whole: the frame's output pane reaches the bottom of the cell's output.
+
+    The frame follows its content's height (a moment later when the widget grows).
+    """
+    try:
+        frame.wait_for_function(
+            "() => { const pane = document.querySelector('.jp-CodeConsole-content').getBoundingClientRect();"
+            " const cells = document.querySelectorAll('.jp-CodeConsole-content > .jp-Cell');"
+            " return cells[cells.length - 1].getBoundingClientRect().bottom <= pane.bottom + 1; }",
+            timeout=10000,
+        )
+    except PlaywrightTimeout:  # say by how much
+        cut = frame.evaluate(
+            "() => { const cells = document.querySelectorAll('.jp-CodeConsole-content > .jp-Cell');"
+            " return cells[cells.length - 1].getBoundingClientRect().bottom"
+            " - document.querySelector('.jp-CodeConsole-content').getBoundingClientRect().bottom; }"
+        )
+        pytest.fail(f"{page}: the bottom {cut:.0f} px of the live widget are cut off")
 
 
 def watched_tab(browser, site_url):
@@ -155,6 +204,76 @@ def test_builder_runs_live_in_the_page(browser, site_url):
     finally:
         context.close()
     assert not problems.all(), "\n".join(problems.all())
+
+
+def shown_whole(tab, element) -> None:
+    """`element`, in the live frame, is drawn whole inside the frame (not cut off by the embed's size)."""
+    element.scroll_into_view_if_needed()
+    assert element.is_visible()
+    box, frame = element.bounding_box(), tab.locator("iframe.kit-live-frame").bounding_box()
+    assert box["width"] > 0 and box["height"] > 0
+    assert frame["x"] <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"], (box, frame)
+    assert frame["y"] <= box["y"] and box["y"] + box["height"] <= frame["y"] + frame["height"], (box, frame)
+    # what is drawn at its corners is the element itself (nothing in the frame clips or covers it)
+    assert element.evaluate(
+        "e => { const r = e.getBoundingClientRect();"
+        " return [[r.left + 2, r.top + 2], [r.right - 2, r.bottom - 2]]"
+        ".every(([x, y]) => e.contains(document.elementFromPoint(x, y))); }"
+    ), element
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", ROOM_HOST])
+def test_builder_in_the_page_keeps_the_network_in_this_browser_until_forgotten(browser, site_url, host):
+    """The builder's page, live: a node and a tie added, kept over a reload, forgotten, gone after a reload.
+
+    A second time with the site opened under a host name that is not
+    localhost (mapped to loopback): neither the page nor the live frame is a
+    secure context there, so the network must be kept without a service worker.
+    """
+    url = site_url.replace("127.0.0.1", host)
+    context, tab, problems = watched_tab(browser, url)
+    try:
+        frame = open_live(tab, url, BUILDER)
+        secure = host == "127.0.0.1"
+        assert tab.evaluate("window.isSecureContext") is secure
+        assert frame.evaluate("window.isSecureContext") is secure
+        assert KEPT_HERE in status(frame)
+        wait_summary(frame, "14 nodes")
+        wait_summary(frame, "with 20 ties")
+        measures = frame.locator(".jupyter-widgets .kit-measures").first
+        before = measures.inner_text()
+        add_node(frame, "Ada")
+        connect(frame, "Amira", "Ada")
+        wait_summary(frame, "15 nodes")
+        wait_summary(frame, "with 21 ties")
+        assert measures.inner_text() != before
+        choose_tab(frame, "Save & share")  # where the builder says where the network lives, and forgets it
+        for what in (
+            frame.locator(".jupyter-widgets p", has_text="autosaved in this browser").first,
+            frame.locator(".jupyter-widgets button", has_text="Forget my network").first,
+        ):
+            shown_whole(tab, what)
+        nothing_cut_off(frame, BUILDER)
+        shoot(tab, f"live-builder-kept-{host}")
+        frame.wait_for_timeout(2000)  # the copy to IndexedDB runs in the background (milliseconds)
+
+        frame = open_live(tab, url, BUILDER, reload=True)
+        wait_for_message(frame, "Welcome back")
+        wait_summary(frame, "15 nodes")
+        wait_summary(frame, "with 21 ties")
+        assert "Ada" in node_names(frame)
+        assert any("Ada" in t and "Amira" in t for t in tie_names(frame))
+
+        forget(frame)
+        wait_for_nodes(frame, ["Me"])
+        frame = open_live(tab, url, BUILDER, reload=True)
+        wait_summary(frame, "14 nodes")
+        wait_summary(frame, "with 20 ties")
+        assert "Welcome back" not in status(frame)
+        assert "Ada" not in node_names(frame)
+    finally:
+        context.close()
+    assert not problems.all(), f"{host}:\n" + "\n".join(problems.all())
 
 
 def move_a_slider(tab, frame) -> None:

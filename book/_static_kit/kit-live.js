@@ -19,11 +19,13 @@
   var TOO_OLD = "This browser cannot run Python in the page: it lacks {missing}. " +
     "Use a recent browser (Chrome or Edge 100 or later, Firefox 100 or later, Safari 15.4 or later); " +
     "the snapshot stays as it is.";
-  // the REPL app, reduced to the cell's output (its code is already hidden by hideCodeInput=1)
+  // the REPL app, reduced to the cell's output (its code is already hidden by hideCodeInput=1);
+  // the output pane takes the whole frame: the split panel still gives the hidden prompt its
+  // share (about 40%), which would cut off the bottom of a tall widget such as the builder
   var FRAME_CSS = [
     ".jp-CodeConsole-input, .jp-CodeConsole-split > .lm-SplitPanel-handle, .jp-Notification-Status,",
     ".jp-CodeConsole-content .jp-Cell-inputWrapper, .jp-OutputPrompt, .jp-OutputArea-prompt { display: none !important; }",
-    ".jp-CodeConsole-content { overflow: hidden !important; }",
+    ".jp-CodeConsole-content { overflow: hidden !important; height: 100% !important; }",
     ".jp-CodeConsole-content .jp-Cell { padding: 0 !important; }"
   ].join("\n");
 
