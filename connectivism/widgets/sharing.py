@@ -37,20 +37,24 @@ class SharePanel(Panel):
         super().__init__(session, changed)
         W = widgets
         self.export_links = W.HTML()
-        self.export_button = W.Button(description=text("share.export"), icon="download", layout=W.Layout(width="auto"))
+        self.export_button = W.Button(
+            description=text("share.export"), icon="download", layout=W.Layout(width="max-content")
+        )
         self.export_button.on_click(lambda _: self.prepare_downloads())
         self.upload = W.FileUpload(accept=".json,.graphml,.xml,.csv", multiple=True, description=text("share.upload"))
-        self.import_button = W.Button(description=text("share.import"), icon="upload", layout=W.Layout(width="auto"))
+        self.import_button = W.Button(
+            description=text("share.import"), icon="upload", layout=W.Layout(width="max-content")
+        )
         self.import_button.on_click(lambda _: self.import_upload())
         # forget my network (the browser edition): a confirmation in the panel, not a dialog
         self.forget_button = W.Button(
             description=text("share.forget"),
             icon="trash",
             tooltip=text("share.forget.tooltip"),
-            layout=W.Layout(width="auto"),
+            layout=W.Layout(width="max-content"),
         )
         self.forget_yes = W.Button(
-            description=text("share.forget.yes"), button_style="danger", layout=W.Layout(width="auto")
+            description=text("share.forget.yes"), button_style="danger", layout=W.Layout(width="max-content")
         )
         self.forget_cancel = W.Button(description=text("share.forget.cancel"))
         self.forget_button.on_click(lambda _: self.ask_forget())
