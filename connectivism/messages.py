@@ -335,7 +335,7 @@ _EN: dict[str, str] = {
         "left out: lower the threshold to see them."
     ),
     "import.notice.failed_blocks": "{count} part(s) of the file could not be read as BibTeX entries and were skipped.",
-    "import.notice.and_others": "{count} entries end their authors with 'and others'; those authors are unknown.",
+    "import.notice.and_others": "Entries whose authors end with 'and others': {count} (those authors are unknown).",
 }
 
 #: Message tables by language code. Every language has the same keys as "en".
