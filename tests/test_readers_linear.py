@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import multiprocessing
 import re
 import warnings
 
@@ -25,6 +24,7 @@ import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from timed import within
 
 from connectivism.errors import (
     EncodingError,
@@ -124,49 +124,26 @@ HOSTILE = {
 }
 
 
-def _read(reader: str, data: bytes) -> None:
-    if reader == "json":
+def _read(data: bytes, which: str) -> None:
+    if which == "json":
         from_json(data)
-    elif reader == "load":
+    elif which == "load":
         load(data, name="upload")
-    elif reader == "graphml":
+    elif which == "graphml":
         from_graphml(data)
-    elif reader in ("opml", "mastodon", "bookmarks", "drawn"):
+    elif which in ("opml", "mastodon", "bookmarks", "drawn"):
         from connectivism.imports import READERS
 
-        READERS[reader](data)
-    elif reader == "nodes":
+        READERS[which](data)
+    elif which == "nodes":
         from_csv(data, TIES)
     else:
         from_csv(NODES + b"Kim,me,,,\n", data)
 
 
-def _child(reader: str, data: bytes, queue) -> None:
-    try:
-        _read(reader, data)
-        queue.put(("loaded", ""))
-    except NetworkError as error:
-        queue.put((type(error).__name__, str(error)))
-    except BaseException as error:  # noqa: BLE001 - the test reports it
-        queue.put(("not a NetworkError: " + type(error).__name__, str(error)[:200]))
-
-
 def read_within(seconds: float, reader: str, data: bytes) -> tuple[str, str]:
-    """Read `data` in a child process; fail if it takes longer than `seconds`."""
-    context = multiprocessing.get_context("fork")
-    queue = context.Queue()
-    process = context.Process(target=_child, args=(reader, data, queue))
-    process.start()
-    try:
-        outcome = queue.get(timeout=seconds)
-    except Exception:  # queue.Empty: the reader is still working
-        outcome = None
-    process.join(5)
-    if process.is_alive():
-        process.kill()
-        process.join()
-    assert outcome is not None, f"{reader} took more than {seconds:.0f} s on {len(data)} bytes"
-    return outcome
+    """Read `data` with the named reader in a child process; fail if it takes longer than `seconds`."""
+    return within(seconds, _read, data, which=reader)
 
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))
@@ -474,6 +451,6 @@ def test_any_bytes_load_or_raise_the_packages_own_error(prefix, body, reader):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            _read(reader, data)
+            _read(data, reader)
         except NetworkError as error:
             assert len(str(error)) <= MESSAGE_LIMIT  # a short excerpt at most
